@@ -1,0 +1,101 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"os"
+	"time"
+
+	"github.com/factcheckwidget/factcheck/internal/engine"
+	"github.com/factcheckwidget/factcheck/internal/evaluate"
+	"github.com/factcheckwidget/factcheck/internal/report"
+)
+
+func init() {
+	register(command{"check", "--corpus FILE [--date YYYY-MM-DD] [TEXT-FILE|-] | --corpus FILE --queries Q.tsv",
+		"check an article (JSON: sentences, offsets, matches) or a batch of sentences (JSON Lines)", runCheck})
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("check", stderr)
+	corpusPath := fs.String("corpus", "", "corpus file or compiled index")
+	queriesPath := fs.String("queries", "", "batch mode: queries TSV id<TAB>text")
+	date := fs.String("date", "", "article date YYYY-MM-DD for relative dates")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *date != "" {
+		if _, err := time.Parse("2006-01-02", *date); err != nil {
+			return usagef("check: --date must be YYYY-MM-DD, got %q", *date)
+		}
+	}
+	if *queriesPath != "" && fs.NArg() > 0 {
+		return usageError{"check: give either --queries or a TEXT-FILE, not both"}
+	}
+	if fs.NArg() > 1 {
+		return usageError{"check: at most one TEXT-FILE"}
+	}
+	var queries []evaluate.Query
+	var article []byte
+	var err error
+	if *queriesPath != "" {
+		if queries, err = evaluate.ReadQueries(*queriesPath); err != nil {
+			return fileError(err)
+		}
+	} else {
+		in := "-"
+		if fs.NArg() == 1 {
+			in = fs.Arg(0)
+		}
+		if article, err = readInput(in); err != nil {
+			return err
+		}
+	}
+	x, err := loadIndex(*corpusPath, stderr)
+	if err != nil {
+		return err
+	}
+	checker := engine.New(x)
+	opt := engine.Options{Date: *date}
+	w := bufio.NewWriter(stdout)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if queries != nil {
+		for _, q := range queries {
+			ms := checker.CheckSentence(q.Text, opt)
+			if err := enc.Encode(report.BatchLine{ID: q.ID, Matches: report.Matches(q.Text, ms, false)}); err != nil {
+				return err
+			}
+		}
+		return w.Flush()
+	}
+	text := string(article)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(report.ArticleOf(text, *date, checker.CheckArticle(text, opt))); err != nil {
+		return err
+	}
+	return w.Flush()
+}
+
+func readInput(path string) ([]byte, error) {
+	var r io.Reader = os.Stdin
+	name := "standard input"
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fileError(err)
+		}
+		defer f.Close()
+		r = f
+		name = path
+	}
+	data, err := io.ReadAll(io.LimitReader(r, engine.MaxArticleBytes+1))
+	if err != nil {
+		return nil, fileError(err)
+	}
+	if len(data) > engine.MaxArticleBytes {
+		return nil, usagef("check: %s is larger than the %d-byte article limit", name, engine.MaxArticleBytes)
+	}
+	return data, nil
+}

@@ -1,0 +1,57 @@
+// Package corpus reads fact-check corpora into Claims: schema.org
+// ClaimReview JSON-LD (object, array, @graph, DataFeed, or embedded in HTML),
+// Google Fact Check Tools API responses, and CheckThat! verified-claim JSONL.
+// A reader either returns every claim of its input or an error naming the
+// file, line or JSON path and the field; it never returns a partial corpus.
+package corpus
+
+// Claim is one fact-checked claim with the review that rated it. Fields a
+// format does not carry are empty.
+type Claim struct {
+	ID            string // stable identifier: the dataset id, else the review URL
+	Text          string // the claim as the fact-checker worded it
+	Title         string // the review's headline
+	Context       string // extra text about the claim (subtitle, summary)
+	Rating        string // textual rating as published ("Pants on Fire", "Mostly false")
+	Verdict       Verdict
+	Publisher     string // who reviewed it
+	PublisherSite string // the reviewer's site (host name or URL)
+	URL           string // link to the review
+	ReviewDate    string // YYYY-MM-DD when known, else as published
+	Claimant      string // who made the claim
+	ClaimDate     string // YYYY-MM-DD when known, else as published
+	Language      string // BCP 47 code, "en" when unknown
+}
+
+// Verdict is a rating mapped onto a small common scale, for colours and
+// filters; the textual Rating stays what the publisher wrote.
+type Verdict uint8
+
+const (
+	VerdictUnknown Verdict = iota
+	VerdictTrue
+	VerdictMostlyTrue
+	VerdictMixed
+	VerdictMostlyFalse
+	VerdictFalse
+	VerdictUnproven
+)
+
+var verdictNames = [...]string{"unknown", "true", "mostly-true", "mixed", "mostly-false", "false", "unproven"}
+
+func (v Verdict) String() string {
+	if int(v) < len(verdictNames) {
+		return verdictNames[v]
+	}
+	return "unknown"
+}
+
+// ParseVerdict is the inverse of Verdict.String.
+func ParseVerdict(s string) Verdict {
+	for i, n := range verdictNames {
+		if n == s {
+			return Verdict(i)
+		}
+	}
+	return VerdictUnknown
+}

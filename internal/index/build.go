@@ -1,0 +1,164 @@
+package index
+
+import (
+	"errors"
+	"sort"
+	"strings"
+
+	"github.com/factcheckwidget/factcheck/internal/corpus"
+	"github.com/factcheckwidget/factcheck/internal/text"
+)
+
+// MaxClaims bounds a compiled corpus: doc ids are stored as uvarints but the
+// widget keeps dense per-claim score arrays, and 2 million claims is far past
+// any fact-check collection published today (the largest public ones hold a
+// few hundred thousand reviews).
+const MaxClaims = 2_000_000
+
+// MaxClaimBytes bounds one claim's text fields; longer texts are not claims
+// and would let a hostile corpus blow up the n-gram index.
+const MaxClaimBytes = 4096
+
+// Build compiles claims into an Index. progress, when not nil, is called
+// with the number of claims analysed so far.
+func Build(claims []corpus.Claim, progress func(done, total int)) (*Index, error) {
+	if len(claims) == 0 {
+		return nil, errors.New("index: no claims to index")
+	}
+	if len(claims) > MaxClaims {
+		return nil, errors.New("index: more than 2,000,000 claims")
+	}
+	x := &Index{claims: make([]corpus.Claim, len(claims)), Meta: map[string]string{}}
+	seen := map[string]bool{}
+	for i, c := range claims {
+		if seen[c.ID] {
+			return nil, errors.New("index: duplicate claim id " + c.ID)
+		}
+		seen[c.ID] = true
+		c.Text = clip(c.Text)
+		c.Title = clip(c.Title)
+		c.Context = clip(c.Context)
+		x.claims[i] = c
+	}
+	builders := [NumFields]fieldBuilder{}
+	for f := range builders {
+		builders[f] = fieldBuilder{postings: map[string][]posting{}, docLen: make([]uint32, len(claims))}
+	}
+	claimTerms := make([][]string, len(claims))
+	for d := range x.claims {
+		c := &x.claims[d]
+		for f := range builders {
+			terms := fieldKinds[f].Analyze(fieldText(f, c))
+			builders[f].add(d, terms)
+			if f == FieldClaim {
+				claimTerms[d] = terms
+			}
+		}
+		if progress != nil && (d%1000 == 999 || d == len(claims)-1) {
+			progress(d+1, len(claims))
+		}
+	}
+	for f := range builders {
+		x.Fields[f] = builders[f].finish(fieldKinds[f])
+	}
+	x.forward = make([][]uint32, len(claims))
+	for d, terms := range claimTerms {
+		ids := make([]uint32, len(terms))
+		for i, t := range terms {
+			ids[i] = uint32(x.Fields[FieldClaim].Lookup(t))
+		}
+		x.forward[d] = ids
+	}
+	x.Duplicates = findDuplicates(x.claims)
+	return x, nil
+}
+
+func clip(s string) string {
+	if len(s) <= MaxClaimBytes {
+		return s
+	}
+	cut := MaxClaimBytes
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return s[:cut]
+}
+
+type posting struct{ doc, tf uint32 }
+
+type fieldBuilder struct {
+	postings map[string][]posting
+	docLen   []uint32
+}
+
+func (b *fieldBuilder) add(doc int, terms []string) {
+	b.docLen[doc] = uint32(len(terms))
+	for _, t := range terms {
+		ps := b.postings[t]
+		if n := len(ps); n > 0 && ps[n-1].doc == uint32(doc) {
+			ps[n-1].tf++
+			continue
+		}
+		b.postings[t] = append(ps, posting{uint32(doc), 1})
+	}
+}
+
+func (b *fieldBuilder) finish(kind FieldKind) Field {
+	terms := make([]string, 0, len(b.postings))
+	for t := range b.postings {
+		terms = append(terms, t)
+	}
+	sort.Strings(terms)
+	f := Field{Kind: kind, numTerms: len(terms), DocLen: b.docLen,
+		termEnd: make([]uint32, len(terms)), postEnd: make([]uint32, len(terms)), df: make([]uint32, len(terms))}
+	var blob strings.Builder
+	for i, t := range terms {
+		blob.WriteString(t)
+		f.termEnd[i] = uint32(blob.Len())
+		prev := -1
+		for _, p := range b.postings[t] {
+			f.post = appendUvarint(f.post, uint64(int(p.doc)-prev-1))
+			f.post = appendUvarint(f.post, uint64(p.tf))
+			prev = int(p.doc)
+		}
+		f.postEnd[i] = uint32(len(f.post))
+		f.df[i] = uint32(len(b.postings[t]))
+	}
+	f.terms = []byte(blob.String())
+	f.AvgLen = averageLen(b.docLen)
+	return f
+}
+
+func averageLen(lens []uint32) float64 {
+	if len(lens) == 0 {
+		return 0
+	}
+	total := 0.0
+	for _, l := range lens {
+		total += float64(l)
+	}
+	if total == 0 {
+		return 1
+	}
+	return total / float64(len(lens))
+}
+
+// findDuplicates groups claims whose stemmed claim text is identical as a
+// set ("X said Y" worded twice by two fact-checkers, or re-published
+// reviews), so results can collapse them.
+func findDuplicates(claims []corpus.Claim) []int32 {
+	first := map[string]int32{}
+	dup := make([]int32, len(claims))
+	for d := range claims {
+		terms := text.Terms(claims[d].Text)
+		sort.Strings(terms)
+		key := strings.Join(terms, " ")
+		if f, ok := first[key]; ok && key != "" {
+			dup[d] = f
+			continue
+		}
+		first[key] = int32(d)
+		dup[d] = int32(d)
+	}
+	return dup
+}

@@ -1,0 +1,152 @@
+// Package index holds a corpus compiled for matching: the claims, an
+// inverted index per text field (word stems of the claim, of its title, and
+// character 4-grams), document lengths, and a forward index of the claim's
+// stems for phrase features. It is built by the CLI and decoded in the
+// browser; see format.go for the binary layout.
+package index
+
+import (
+	"sort"
+
+	"github.com/factcheckwidget/factcheck/internal/corpus"
+	"github.com/factcheckwidget/factcheck/internal/text"
+)
+
+// FieldKind says how a field's text is analysed into terms.
+type FieldKind uint8
+
+const (
+	Stems  FieldKind = 1 // stemmed content words and numbers
+	Chars4 FieldKind = 2 // character 4-grams over folded tokens
+)
+
+// Field ids of the fields every index has, in this order.
+const (
+	FieldClaim      = 0 // stems of Claim.Text
+	FieldTitle      = 1 // stems of Claim.Title and Claim.Context
+	FieldClaimChars = 2 // character 4-grams of Claim.Text and Claim.Title
+	NumFields       = 3
+)
+
+var fieldKinds = [NumFields]FieldKind{Stems, Stems, Chars4}
+
+// Analyze turns text into the terms of a field of this kind, in order.
+func (k FieldKind) Analyze(s string) []string {
+	if k == Chars4 {
+		return text.CharNGrams(s, 4)
+	}
+	return text.Terms(s)
+}
+
+// fieldText returns the text of claim c that feeds field f.
+func fieldText(f int, c *corpus.Claim) string {
+	switch f {
+	case FieldClaim:
+		return c.Text
+	case FieldTitle:
+		return joinNonEmpty(c.Title, c.Context)
+	default:
+		return joinNonEmpty(c.Text, c.Title)
+	}
+}
+
+func joinNonEmpty(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "\n" + b
+}
+
+// Field is the inverted index of one text field. Terms are sorted so lookup
+// is a binary search with no map to build at load time.
+type Field struct {
+	Kind     FieldKind
+	terms    []byte   // all terms, concatenated in sorted order
+	termEnd  []uint32 // termEnd[t] is the end of term t in terms
+	postEnd  []uint32 // postEnd[t] is the end of term t's postings in post
+	post     []byte   // per term: uvarint (doc delta, tf) pairs
+	df       []uint32 // documents per term
+	DocLen   []uint32 // terms per document
+	AvgLen   float64
+	numTerms int
+}
+
+// NumTerms is the size of the field's vocabulary.
+func (f *Field) NumTerms() int { return f.numTerms }
+
+// Lookup returns the term id of t, or -1.
+func (f *Field) Lookup(t string) int {
+	i := sort.Search(f.numTerms, func(i int) bool { return f.term(i) >= t })
+	if i < f.numTerms && f.term(i) == t {
+		return i
+	}
+	return -1
+}
+
+// Term returns the text of term id i.
+func (f *Field) Term(i int) string { return f.term(i) }
+
+func (f *Field) term(i int) string {
+	start := uint32(0)
+	if i > 0 {
+		start = f.termEnd[i-1]
+	}
+	return string(f.terms[start:f.termEnd[i]])
+}
+
+// DF is the number of documents containing term id t.
+func (f *Field) DF(t int) int { return int(f.df[t]) }
+
+// Postings calls fn for every document holding term t with the term's
+// frequency there. Corrupt postings end the walk instead of panicking.
+func (f *Field) Postings(t int, numDocs int, fn func(doc int, tf int)) {
+	start := uint32(0)
+	if t > 0 {
+		start = f.postEnd[t-1]
+	}
+	p := f.post[start:f.postEnd[t]]
+	doc := -1
+	for len(p) > 0 {
+		delta, n := uvarint(p)
+		if n <= 0 {
+			return
+		}
+		p = p[n:]
+		tf, n := uvarint(p)
+		if n <= 0 {
+			return
+		}
+		p = p[n:]
+		doc += int(delta) + 1
+		if doc >= numDocs || doc < 0 {
+			return
+		}
+		fn(doc, int(tf))
+	}
+}
+
+// Index is a compiled corpus.
+type Index struct {
+	claims []corpus.Claim
+	Fields [NumFields]Field
+	// forward[d] lists the term ids of claim d's FieldClaim stems in order,
+	// for bigram (phrase) features during re-ranking.
+	forward    [][]uint32
+	Meta       map[string]string
+	Duplicates []int32 // Duplicates[d] is the first claim with the same normalised text, or d itself
+}
+
+// NumClaims is the number of claims in the index.
+func (x *Index) NumClaims() int { return len(x.claims) }
+
+// Claim returns claim d.
+func (x *Index) Claim(d int) *corpus.Claim { return &x.claims[d] }
+
+// Forward returns the claim-field term ids of claim d in text order.
+func (x *Index) Forward(d int) []uint32 { return x.forward[d] }
+
+// Kind returns the analyser of field f.
+func Kind(f int) FieldKind { return fieldKinds[f] }

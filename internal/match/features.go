@@ -1,0 +1,108 @@
+package match
+
+import "github.com/factcheckwidget/factcheck/internal/index"
+
+
+// Feature ids. Every feature is on a comparable 0..1 scale so the learned
+// weights in weights.go read as importances.
+const (
+	featBM25Claim = iota // BM25 of the claim stems / the query's idf mass
+	featBM25Title        // BM25 of the title stems / the query's idf mass
+	featBM25Chars        // BM25 of the claim 4-grams / the query's 4-gram idf mass
+	featCoverage         // share of the claim's idf mass present in the query
+	featBigrams          // share of the claim's stem bigrams present in the query
+	featNumbers          // share of the claim's numbers present in the query
+	NumFeatures
+)
+
+// FeatureNames name the features in reports and in weights.go.
+var FeatureNames = [NumFeatures]string{"bm25_claim", "bm25_title", "bm25_chars", "claim_coverage", "bigrams", "numbers"}
+
+// Features of one (query, claim) pair.
+type Features [NumFeatures]float64
+
+// Query is a sentence analysed once for every field.
+type Query struct {
+	Text    string
+	terms   [index.NumFields][]queryTerm
+	mass    [index.NumFields]float64
+	termSet map[uint32]bool   // claim-field term ids in the query
+	bigrams map[[2]int32]bool // consecutive claim-field term ids
+	numbers map[string]bool   // number tokens
+	words   int               // content words and numbers
+}
+
+// Prepare analyses a query sentence.
+func (m *Matcher) Prepare(s string) *Query {
+	q := &Query{Text: s, termSet: map[uint32]bool{}, bigrams: map[[2]int32]bool{}, numbers: map[string]bool{}}
+	var stems []string
+	for f := range q.terms {
+		terms := index.Kind(f).Analyze(s)
+		if f == index.FieldClaim {
+			stems = terms
+		}
+		q.terms[f], q.mass[f] = m.analyzeQuery(f, terms)
+	}
+	q.words = len(stems)
+	prev := int32(-1)
+	claimField := &m.x.Fields[index.FieldClaim]
+	for _, t := range stems {
+		id := int32(claimField.Lookup(t))
+		if id >= 0 {
+			q.termSet[uint32(id)] = true
+			if prev >= 0 {
+				q.bigrams[[2]int32{prev, id}] = true
+			}
+		}
+		prev = id
+		if t != "" && t[0] >= '0' && t[0] <= '9' {
+			q.numbers[t] = true
+		}
+	}
+	return q
+}
+
+// Words is the number of content words and numbers in the query.
+func (q *Query) Words() int { return q.words }
+
+// rerankFeatures fills the features that need the claim's own terms.
+func (m *Matcher) rerankFeatures(q *Query, c *Candidate) {
+	fwd := m.x.Forward(c.Doc)
+	idf := m.idf[index.FieldClaim]
+	total, covered := 0.0, 0.0
+	seen := make(map[uint32]bool, len(fwd))
+	claimNums, numHits := 0, 0
+	claimField := &m.x.Fields[index.FieldClaim]
+	for _, id := range fwd {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		w := float64(idf[id])
+		total += w
+		if q.termSet[id] {
+			covered += w
+		}
+		if t := claimField.Term(int(id)); t != "" && t[0] >= '0' && t[0] <= '9' {
+			claimNums++
+			if q.numbers[t] {
+				numHits++
+			}
+		}
+	}
+	if total > 0 {
+		c.Features[featCoverage] = covered / total
+	}
+	if len(fwd) > 1 {
+		hits := 0
+		for i := 1; i < len(fwd); i++ {
+			if q.bigrams[[2]int32{int32(fwd[i-1]), int32(fwd[i])}] {
+				hits++
+			}
+		}
+		c.Features[featBigrams] = float64(hits) / float64(len(fwd)-1)
+	}
+	if claimNums > 0 {
+		c.Features[featNumbers] = float64(numHits) / float64(claimNums)
+	}
+}

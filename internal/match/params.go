@@ -1,0 +1,35 @@
+package match
+
+import "github.com/factcheckwidget/factcheck/internal/index"
+
+// Params are the matcher's tunable constants. DefaultParams documents where
+// each value comes from; cmd/factcheck's `tune` subcommand re-derives them.
+type Params struct {
+	K1, B [index.NumFields]float64
+	// MaxDFShare skips 4-grams present in more than this share of claims.
+	MaxDFShare float64
+	// FirstStage weighs the three BM25 fields for candidate generation.
+	FirstStage [index.NumFields]float64
+	// Candidates is how many first-stage claims are re-ranked.
+	Candidates int
+	// Weights of the re-ranking model, one per feature.
+	Weights Features
+	// Collapse keeps one claim of each group of identical claims.
+	Collapse bool
+}
+
+func (p *Params) fuse(fs *Features) float64 {
+	s := 0.0
+	for f := range p.FirstStage {
+		s += p.FirstStage[f] * fs[featBM25Claim+f]
+	}
+	return s
+}
+
+func (p *Params) rerankScore(fs *Features) float64 {
+	s := 0.0
+	for i, w := range p.Weights {
+		s += w * fs[i]
+	}
+	return s
+}

@@ -1,0 +1,46 @@
+package match
+
+// Rank returns up to k claims for the sentence s, best first.
+func (m *Matcher) Rank(s string, k int) []Candidate {
+	return m.RankQuery(m.Prepare(s), k)
+}
+
+// RankQuery ranks claims for a prepared query.
+func (m *Matcher) RankQuery(q *Query, k int) []Candidate {
+	if k <= 0 {
+		return nil
+	}
+	sc := m.getScratch()
+	cands := m.firstStage(sc, q, max(k, m.params.Candidates))
+	m.putScratch(sc)
+	for i := range cands {
+		m.rerankFeatures(q, &cands[i])
+		cands[i].Score = m.params.rerankScore(&cands[i].Features)
+	}
+	sortCandidates(cands)
+	cands = m.collapseDuplicates(cands)
+	if len(cands) > k {
+		cands = cands[:k]
+	}
+	return cands
+}
+
+// collapseDuplicates keeps the best-ranked claim of each group of claims
+// with the same text, so one fact-check worded twice does not fill two of
+// the few slots a reader sees.
+func (m *Matcher) collapseDuplicates(c []Candidate) []Candidate {
+	if !m.params.Collapse {
+		return c
+	}
+	seen := map[int32]bool{}
+	out := c[:0]
+	for _, x := range c {
+		g := m.x.Duplicates[x.Doc]
+		if seen[g] {
+			continue
+		}
+		seen[g] = true
+		out = append(out, x)
+	}
+	return out
+}

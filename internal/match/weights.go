@@ -1,0 +1,27 @@
+package match
+
+// DefaultParams are the defaults every front end uses.
+func DefaultParams() Params {
+	return Params{
+		K1:         [3]float64{1.2, 1.2, 1.2},
+		B:          [3]float64{0.75, 0.75, 0.75},
+		MaxDFShare: 0.2,
+		FirstStage: [3]float64{1, 0.3, 1},
+		Candidates: 50,
+		Weights:    Features{1, 0.3, 1, 0, 0, 0},
+		Collapse:   true,
+	}
+}
+
+// BaselineParams is plain BM25 (k1 1.2, b 0.75) over the claim's stems, the
+// reference every evaluation prints beside the matcher.
+func BaselineParams() Params {
+	return Params{
+		K1:         [3]float64{1.2, 1.2, 1.2},
+		B:          [3]float64{0.75, 0.75, 0.75},
+		MaxDFShare: 1,
+		FirstStage: [3]float64{1, 0, 0},
+		Candidates: 5,
+		Weights:    Features{1, 0, 0, 0, 0, 0},
+	}
+}

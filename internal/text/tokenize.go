@@ -1,0 +1,177 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind tells words from numbers; numbers are kept as tokens because claims
+// are often distinguished by their figures alone.
+type Kind uint8
+
+const (
+	Word Kind = iota
+	Number
+)
+
+// Token is one word or number of a text, folded for matching, with byte
+// offsets into the original string so explanations can point at it.
+type Token struct {
+	Text       string
+	Start, End int
+	Kind       Kind
+}
+
+// Tokenize splits s into word and number tokens. It skips URLs, splits
+// hyphenated and camel-cased words ("nuclear-powered", "#AustralianFires"),
+// drops possessive "'s", and removes thousands separators from numbers
+// ("28,500" -> "28500") while keeping decimals ("28.5").
+func Tokenize(s string) []Token {
+	toks := make([]Token, 0, len(s)/5+1)
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case isURLStart(s, i):
+			i = skipNonSpace(s, i)
+		case unicode.IsDigit(r):
+			end := scanNumber(s, i)
+			toks = append(toks, Token{Text: numberText(s[i:end]), Start: i, End: end, Kind: Number})
+			i = end
+		case unicode.IsLetter(r):
+			end := scanWord(s, i)
+			toks = appendWord(toks, s, i, end)
+			i = end
+		default:
+			i += size
+		}
+	}
+	return toks
+}
+
+// scanWord returns the end of the word starting at i: letters, digits,
+// combining marks, and apostrophes between letters ("don't").
+func scanWord(s string, i int) int {
+	for i < len(s) {
+		if s[i] == 'h' && isURLStart(s, i) {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			i += size
+			continue
+		}
+		if isApostrophe(r) && i+size < len(s) {
+			next, _ := utf8.DecodeRuneInString(s[i+size:])
+			if unicode.IsLetter(next) {
+				i += size
+				continue
+			}
+		}
+		break
+	}
+	return i
+}
+
+// appendWord folds s[start:end], splits camelCase humps and letter/digit
+// boundaries ("COVID19" stays one token; "BillGates" becomes two) and drops
+// a trailing possessive.
+func appendWord(toks []Token, s string, start, end int) []Token {
+	segStart := start
+	var prev rune
+	for i := start; i < end; {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if i > segStart && unicode.IsUpper(r) && unicode.IsLower(prev) {
+			toks = appendFolded(toks, s, segStart, i)
+			segStart = i
+		}
+		prev = r
+		i += size
+	}
+	return appendFolded(toks, s, segStart, end)
+}
+
+func appendFolded(toks []Token, s string, start, end int) []Token {
+	w := Fold(s[start:end])
+	w = strings.TrimSuffix(w, "'s")
+	if strings.ContainsRune(w, '\'') {
+		w = strings.ReplaceAll(w, "'", "")
+	}
+	if w == "" {
+		return toks
+	}
+	return append(toks, Token{Text: w, Start: start, End: end, Kind: Word})
+}
+
+// scanNumber returns the end of a number starting at i: digits with ","
+// groups of exactly three and one "." decimal part.
+func scanNumber(s string, i int) int {
+	seenDot := false
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			i++
+		case c == ',' && isDigits(s, i+1, 3) && !(i+4 < len(s) && isDigit(s[i+4])):
+			i++
+		case c == '.' && !seenDot && i+1 < len(s) && isDigit(s[i+1]):
+			seenDot = true
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+func numberText(s string) string {
+	if strings.IndexByte(s, ',') >= 0 {
+		s = strings.ReplaceAll(s, ",", "")
+	}
+	return s
+}
+
+func isDigits(s string, i, n int) bool {
+	if i+n > len(s) {
+		return false
+	}
+	for j := i; j < i+n; j++ {
+		if !isDigit(s[j]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' || r == '\u02bc' }
+
+// isURLStart reports whether a URL (or a bare pic.twitter.com link) starts at
+// i; URLs carry no claim content and their fragments pollute n-grams.
+func isURLStart(s string, i int) bool {
+	if i > 0 {
+		prev := s[i-1]
+		if prev != ' ' && prev != '\n' && prev != '\t' && prev != '(' && prev != '"' {
+			// "#DefundTheCBChttps://..." glues a URL to a word; catch that too.
+			if !strings.HasPrefix(s[i:], "http://") && !strings.HasPrefix(s[i:], "https://") {
+				return false
+			}
+		}
+	}
+	rest := s[i:]
+	return strings.HasPrefix(rest, "http://") || strings.HasPrefix(rest, "https://") ||
+		strings.HasPrefix(rest, "www.") || strings.HasPrefix(rest, "pic.twitter.com/")
+}
+
+func skipNonSpace(s string, i int) int {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
