@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/factcheckwidget/factcheck/internal/claim"
 	"github.com/factcheckwidget/factcheck/internal/corpus"
 )
 
@@ -28,7 +29,7 @@ func runIndex(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() == 0 {
 		return usageError{"index: at least one INPUT file is required"}
 	}
-	var claims []corpus.Claim
+	var claims []claim.Claim
 	for _, path := range fs.Args() {
 		cs, err := corpus.ReadFile(path)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/factcheckwidget/factcheck/internal/claim"
 	"github.com/factcheckwidget/factcheck/internal/corpus"
 	"github.com/factcheckwidget/factcheck/internal/index"
 )
@@ -33,7 +34,7 @@ func loadIndex(path string, stderr io.Writer) (*index.Index, error) {
 	return buildIndex(claims, stderr)
 }
 
-func buildIndex(claims []corpus.Claim, stderr io.Writer) (*index.Index, error) {
+func buildIndex(claims []claim.Claim, stderr io.Writer) (*index.Index, error) {
 	return index.Build(claims, progressPrinter(stderr, "indexing"))
 }
 

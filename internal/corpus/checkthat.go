@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"github.com/factcheckwidget/factcheck/internal/claim"
+
 	"bytes"
 	"encoding/json"
 	"strings"
@@ -9,8 +11,8 @@ import (
 // readCheckThat reads CheckThat! verified-claim JSONL: one object a line
 // with vclaim_id and vclaim, and optionally title, subtitle, truth_label,
 // speaker, author, date, url or page_url. Blank lines are allowed.
-func readCheckThat(name string, data []byte) ([]Claim, error) {
-	var out []Claim
+func readCheckThat(name string, data []byte) ([]claim.Claim, error) {
+	var out []claim.Claim
 	seen := map[string]int{}
 	line := 0
 	for len(data) > 0 {
@@ -48,17 +50,17 @@ func readCheckThat(name string, data []byte) ([]Claim, error) {
 	return out, nil
 }
 
-func claimFromCheckThat(name string, line int, n node) (Claim, error) {
+func claimFromCheckThat(name string, line int, n node) (claim.Claim, error) {
 	for _, f := range []string{"vclaim_id", "vclaim"} {
 		switch n.key(f).v.(type) {
 		case string, json.Number:
 		case nil:
-			return Claim{}, &Error{File: name, Line: line, Field: f, Msg: "missing"}
+			return claim.Claim{}, &Error{File: name, Line: line, Field: f, Msg: "missing"}
 		default:
-			return Claim{}, &Error{File: name, Line: line, Field: f, Msg: "must be a string"}
+			return claim.Claim{}, &Error{File: name, Line: line, Field: f, Msg: "must be a string"}
 		}
 	}
-	c := Claim{
+	c := claim.Claim{
 		ID:       n.key("vclaim_id").str(),
 		Text:     n.key("vclaim").str(),
 		Title:    n.key("title").str(),
@@ -69,20 +71,20 @@ func claimFromCheckThat(name string, line int, n node) (Claim, error) {
 		Language: "en",
 	}
 	if c.ID == "" {
-		return Claim{}, &Error{File: name, Line: line, Field: "vclaim_id", Msg: "empty"}
+		return claim.Claim{}, &Error{File: name, Line: line, Field: "vclaim_id", Msg: "empty"}
 	}
 	if c.Text == "" {
-		return Claim{}, &Error{File: name, Line: line, Field: "vclaim", Msg: "empty"}
+		return claim.Claim{}, &Error{File: name, Line: line, Field: "vclaim", Msg: "empty"}
 	}
 	if c.URL == "" {
 		c.URL = n.key("page_url").str()
 	}
 	if c.URL != "" && strings.Contains(c.URL, ":") && !isWebURL(c.URL) {
-		return Claim{}, &Error{File: name, Line: line, Field: "url", Msg: "not an http(s) URL: " + truncate(c.URL, 80)}
+		return claim.Claim{}, &Error{File: name, Line: line, Field: "url", Msg: "not an http(s) URL: " + truncate(c.URL, 80)}
 	}
 	if c.Rating != "" {
 		c.Rating = humanRating(c.Rating)
-		c.Verdict = VerdictOf(c.Rating, -1, 0, 0)
+		c.Verdict = claim.VerdictOf(c.Rating, -1, 0, 0)
 	}
 	date := NormalizeDate(n.key("date").str())
 	// PolitiFact rows have a speaker and say when the claim was stated; Snopes

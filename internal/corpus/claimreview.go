@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"github.com/factcheckwidget/factcheck/internal/claim"
+
 	"bytes"
 	"net/url"
 	"regexp"
@@ -10,12 +12,12 @@ import (
 // publishers use: one object, an array, an object with "@graph", a DataFeed
 // whose dataFeedElement[] wrap item[] (or a single item), or any nesting of
 // those.
-func readClaimReviewJSON(name string, data []byte) ([]Claim, error) {
+func readClaimReviewJSON(name string, data []byte) ([]claim.Claim, error) {
 	v, err := decodeJSON(name, data)
 	if err != nil {
 		return nil, err
 	}
-	var claims []Claim
+	var claims []claim.Claim
 	if err := collectReviews(name, node{v: v, path: "$"}, &claims); err != nil {
 		return nil, err
 	}
@@ -24,7 +26,7 @@ func readClaimReviewJSON(name string, data []byte) ([]Claim, error) {
 
 // collectReviews walks containers (arrays, @graph, DataFeed elements and
 // items) and converts every ClaimReview it finds.
-func collectReviews(name string, n node, out *[]Claim) error {
+func collectReviews(name string, n node, out *[]claim.Claim) error {
 	switch n.v.(type) {
 	case []any:
 		for _, e := range n.list() {
@@ -53,10 +55,10 @@ func collectReviews(name string, n node, out *[]Claim) error {
 	return nil
 }
 
-func claimFromReview(name string, n node) (Claim, error) {
+func claimFromReview(name string, n node) (claim.Claim, error) {
 	text := n.key("claimReviewed").str()
 	if text == "" {
-		return Claim{}, &Error{File: name, Path: n.path, Field: "claimReviewed", Msg: "missing or empty"}
+		return claim.Claim{}, &Error{File: name, Path: n.path, Field: "claimReviewed", Msg: "missing or empty"}
 	}
 	rating := n.key("reviewRating")
 	ratingText := rating.key("alternateName").str()
@@ -67,7 +69,7 @@ func claimFromReview(name string, n node) (Claim, error) {
 	best, hasBest := rating.key("bestRating").num()
 	worst, hasWorst := rating.key("worstRating").num()
 	if rating.v != nil && ratingText == "" && !hasValue {
-		return Claim{}, &Error{File: name, Path: rating.path, Field: "alternateName", Msg: "rating has neither alternateName nor ratingValue"}
+		return claim.Claim{}, &Error{File: name, Path: rating.path, Field: "alternateName", Msg: "rating has neither alternateName nor ratingValue"}
 	}
 	if !hasBest {
 		best = 5
@@ -80,17 +82,17 @@ func claimFromReview(name string, n node) (Claim, error) {
 	}
 	reviewURL := n.key("url").str()
 	if reviewURL != "" && !isWebURL(reviewURL) {
-		return Claim{}, &Error{File: name, Path: n.path, Field: "url", Msg: "not an http(s) URL: " + truncate(reviewURL, 80)}
+		return claim.Claim{}, &Error{File: name, Path: n.path, Field: "url", Msg: "not an http(s) URL: " + truncate(reviewURL, 80)}
 	}
 	author := n.key("author")
 	item := n.key("itemReviewed")
-	c := Claim{
+	c := claim.Claim{
 		ID:            reviewURL,
 		Text:          text,
 		Title:         n.key("headline").str(),
 		Context:       n.key("description").str(),
 		Rating:        ratingText,
-		Verdict:       VerdictOf(ratingText, value, best, worst),
+		Verdict:       claim.VerdictOf(ratingText, value, best, worst),
 		Publisher:     author.str(),
 		PublisherSite: author.key("url").str(),
 		URL:           reviewURL,
@@ -122,8 +124,8 @@ var ldScript = regexp.MustCompile(`(?is)<script[^>]+type\s*=\s*["']?application/
 
 // readClaimReviewHTML reads the ClaimReview JSON-LD that fact-check articles
 // embed in their HTML.
-func readClaimReviewHTML(name string, data []byte) ([]Claim, error) {
-	var claims []Claim
+func readClaimReviewHTML(name string, data []byte) ([]claim.Claim, error) {
+	var claims []claim.Claim
 	for _, m := range ldScript.FindAllSubmatchIndex(data, -1) {
 		block := data[m[2]:m[3]]
 		v, err := decodeJSON(name, block)

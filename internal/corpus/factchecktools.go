@@ -1,9 +1,11 @@
 package corpus
 
+import "github.com/factcheckwidget/factcheck/internal/claim"
+
 // readFactCheckAPI reads a Google Fact Check Tools API claims:search
 // response. Each claimReview of a claim becomes one Claim, so a claim checked
 // by two publishers shows both verdicts.
-func readFactCheckAPI(name string, data []byte) ([]Claim, error) {
+func readFactCheckAPI(name string, data []byte) ([]claim.Claim, error) {
 	v, err := decodeJSON(name, data)
 	if err != nil {
 		return nil, err
@@ -13,7 +15,7 @@ func readFactCheckAPI(name string, data []byte) ([]Claim, error) {
 	if _, ok := claimsNode.v.([]any); !ok {
 		return nil, &Error{File: name, Path: "$", Field: "claims", Msg: "must be an array"}
 	}
-	var out []Claim
+	var out []claim.Claim
 	for _, cn := range claimsNode.list() {
 		if _, ok := cn.obj(); !ok {
 			return nil, &Error{File: name, Path: cn.path, Msg: "claim must be an object"}
@@ -36,12 +38,12 @@ func readFactCheckAPI(name string, data []byte) ([]Claim, error) {
 			}
 			publisher := rn.key("publisher")
 			rating := rn.key("textualRating").str()
-			c := Claim{
+			c := claim.Claim{
 				ID:            reviewURL,
 				Text:          text,
 				Title:         rn.key("title").str(),
 				Rating:        rating,
-				Verdict:       VerdictOf(rating, -1, 0, 0),
+				Verdict:       claim.VerdictOf(rating, -1, 0, 0),
 				Publisher:     publisher.key("name").str(),
 				PublisherSite: publisher.key("site").str(),
 				URL:           reviewURL,

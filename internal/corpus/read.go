@@ -1,6 +1,13 @@
+// Package corpus reads fact-check corpora into claims: schema.org
+// ClaimReview JSON-LD (object, array, @graph, DataFeed, or embedded in HTML),
+// Google Fact Check Tools API responses, and CheckThat! verified-claim JSONL.
+// A reader either returns every claim of its input or an error naming the
+// file, line or JSON path and the field; it never returns a partial corpus.
 package corpus
 
 import (
+	"github.com/factcheckwidget/factcheck/internal/claim"
+
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
@@ -31,7 +38,7 @@ const MaxFileBytes = 512 << 20
 
 // ReadFile reads a corpus file of any supported format; ".gz" files are
 // decompressed first.
-func ReadFile(path string) ([]Claim, error) {
+func ReadFile(path string) ([]claim.Claim, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -66,8 +73,8 @@ func readAllLimited(r io.Reader, name string) ([]byte, error) {
 }
 
 // Read parses data, named name in errors, detecting its format.
-func Read(name string, data []byte) ([]Claim, error) {
-	var claims []Claim
+func Read(name string, data []byte) ([]claim.Claim, error) {
+	var claims []claim.Claim
 	var err error
 	switch DetectFormat(data) {
 	case FormatCheckThat:

@@ -5,7 +5,7 @@
 package engine
 
 import (
-	"github.com/factcheckwidget/factcheck/internal/corpus"
+	"github.com/factcheckwidget/factcheck/internal/claim"
 	"github.com/factcheckwidget/factcheck/internal/index"
 	"github.com/factcheckwidget/factcheck/internal/match"
 	"github.com/factcheckwidget/factcheck/internal/text"
@@ -64,7 +64,7 @@ type Flag struct {
 // Match is a claim shown for a sentence.
 type Match struct {
 	Doc      int // claim index in the corpus
-	Claim    *corpus.Claim
+	Claim    *claim.Claim
 	Score    float64 // calibrated probability that this is the same claim
 	Tier     Tier
 	Flags    []Flag

@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/factcheckwidget/factcheck/internal/corpus"
+	"github.com/factcheckwidget/factcheck/internal/claim"
 	"github.com/factcheckwidget/factcheck/internal/text"
 )
 
@@ -21,14 +21,14 @@ const MaxClaimBytes = 4096
 
 // Build compiles claims into an Index. progress, when not nil, is called
 // with the number of claims analysed so far.
-func Build(claims []corpus.Claim, progress func(done, total int)) (*Index, error) {
+func Build(claims []claim.Claim, progress func(done, total int)) (*Index, error) {
 	if len(claims) == 0 {
 		return nil, errors.New("index: no claims to index")
 	}
 	if len(claims) > MaxClaims {
 		return nil, errors.New("index: more than 2,000,000 claims")
 	}
-	x := &Index{claims: make([]corpus.Claim, len(claims)), Meta: map[string]string{}}
+	x := &Index{claims: make([]claim.Claim, len(claims)), Meta: map[string]string{}}
 	seen := map[string]bool{}
 	for i, c := range claims {
 		if seen[c.ID] {
@@ -146,7 +146,7 @@ func averageLen(lens []uint32) float64 {
 // findDuplicates groups claims whose stemmed claim text is identical as a
 // set ("X said Y" worded twice by two fact-checkers, or re-published
 // reviews), so results can collapse them.
-func findDuplicates(claims []corpus.Claim) []int32 {
+func findDuplicates(claims []claim.Claim) []int32 {
 	first := map[string]int32{}
 	dup := make([]int32, len(claims))
 	for d := range claims {

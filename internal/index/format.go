@@ -33,7 +33,7 @@ import (
 	"sort"
 	"strconv"
 
-	"github.com/factcheckwidget/factcheck/internal/corpus"
+	"github.com/factcheckwidget/factcheck/internal/claim"
 )
 
 // Magic starts every compiled index.
@@ -147,14 +147,14 @@ func Decode(data []byte) (*Index, error) {
 		x.Meta[k] = r.str()
 	}
 	n := r.count(13)
-	x.claims = make([]corpus.Claim, n)
+	x.claims = make([]claim.Claim, n)
 	for i := 0; i < n && r.err == nil; i++ {
 		c := &x.claims[i]
 		for _, p := range [...]*string{&c.ID, &c.Text, &c.Title, &c.Context, &c.Rating, &c.Publisher, &c.PublisherSite,
 			&c.URL, &c.ReviewDate, &c.Claimant, &c.ClaimDate, &c.Language} {
 			*p = r.str()
 		}
-		c.Verdict = corpus.Verdict(r.byte())
+		c.Verdict = claim.Verdict(r.byte())
 	}
 	for f := range x.Fields {
 		x.Fields[f] = r.field(n)

@@ -8,7 +8,7 @@ package index
 import (
 	"sort"
 
-	"github.com/factcheckwidget/factcheck/internal/corpus"
+	"github.com/factcheckwidget/factcheck/internal/claim"
 	"github.com/factcheckwidget/factcheck/internal/text"
 )
 
@@ -39,7 +39,7 @@ func (k FieldKind) Analyze(s string) []string {
 }
 
 // fieldText returns the text of claim c that feeds field f.
-func fieldText(f int, c *corpus.Claim) string {
+func fieldText(f int, c *claim.Claim) string {
 	switch f {
 	case FieldClaim:
 		return c.Text
@@ -130,7 +130,7 @@ func (f *Field) Postings(t int, numDocs int, fn func(doc int, tf int)) {
 
 // Index is a compiled corpus.
 type Index struct {
-	claims []corpus.Claim
+	claims []claim.Claim
 	Fields [NumFields]Field
 	// forward[d] lists the term ids of claim d's FieldClaim stems in order,
 	// for bigram (phrase) features during re-ranking.
@@ -143,7 +143,7 @@ type Index struct {
 func (x *Index) NumClaims() int { return len(x.claims) }
 
 // Claim returns claim d.
-func (x *Index) Claim(d int) *corpus.Claim { return &x.claims[d] }
+func (x *Index) Claim(d int) *claim.Claim { return &x.claims[d] }
 
 // Forward returns the claim-field term ids of claim d in text order.
 func (x *Index) Forward(d int) []uint32 { return x.forward[d] }

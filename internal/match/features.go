@@ -2,7 +2,6 @@ package match
 
 import "github.com/factcheckwidget/factcheck/internal/index"
 
-
 // Feature ids. Every feature is on a comparable 0..1 scale so the learned
 // weights in weights.go read as importances.
 const (

@@ -8,7 +8,7 @@ import (
 	"math"
 	"unicode/utf8"
 
-	"github.com/factcheckwidget/factcheck/internal/corpus"
+	"github.com/factcheckwidget/factcheck/internal/claim"
 	"github.com/factcheckwidget/factcheck/internal/engine"
 )
 
@@ -80,7 +80,7 @@ type BatchLine struct {
 }
 
 // ClaimOf converts a corpus claim.
-func ClaimOf(c *corpus.Claim) *Claim {
+func ClaimOf(c *claim.Claim) *Claim {
 	return &Claim{ID: c.ID, Text: c.Text, Title: c.Title, Rating: c.Rating, Verdict: c.Verdict.String(),
 		Publisher: c.Publisher, PublisherSite: c.PublisherSite, URL: c.URL, ReviewDate: c.ReviewDate,
 		Claimant: c.Claimant, ClaimDate: c.ClaimDate, Language: c.Language}

@@ -1,9 +1,7 @@
-// Package corpus reads fact-check corpora into Claims: schema.org
-// ClaimReview JSON-LD (object, array, @graph, DataFeed, or embedded in HTML),
-// Google Fact Check Tools API responses, and CheckThat! verified-claim JSONL.
-// A reader either returns every claim of its input or an error naming the
-// file, line or JSON path and the field; it never returns a partial corpus.
-package corpus
+// Package claim is the data model shared by every layer: a fact-checked
+// claim with its review, and ratings mapped to a common verdict scale. It
+// imports nothing heavy so it links into the widget wasm.
+package claim
 
 // Claim is one fact-checked claim with the review that rated it. Fields a
 // format does not carry are empty.

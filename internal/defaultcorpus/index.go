@@ -1,0 +1,31 @@
+package defaultcorpus
+
+import (
+	"sync"
+
+	"github.com/factcheckwidget/factcheck/internal/corpus"
+	"github.com/factcheckwidget/factcheck/internal/index"
+)
+
+var (
+	once     sync.Once
+	compiled *index.Index
+	buildErr error
+)
+
+// Index returns the default corpus compiled for matching, built on first
+// use (61 claims take a few milliseconds).
+func Index() (*index.Index, error) {
+	once.Do(func() {
+		claims, err := corpus.Read("defaultcorpus/claims.jsonld", ClaimReviewJSONLD)
+		if err != nil {
+			buildErr = err
+			return
+		}
+		compiled, buildErr = index.Build(claims, nil)
+		if buildErr == nil {
+			compiled.Meta["name"] = "default"
+		}
+	})
+	return compiled, buildErr
+}
