@@ -5,17 +5,21 @@ import "github.com/factcheckwidget/factcheck/internal/index"
 // Feature ids. Every feature is on a comparable 0..1 scale so the learned
 // weights in weights.go read as importances.
 const (
-	featBM25Claim = iota // BM25 of the claim stems / the query's idf mass
-	featBM25Title        // BM25 of the title stems / the query's idf mass
-	featBM25Chars        // BM25 of the claim 4-grams / the query's 4-gram idf mass
-	featCoverage         // share of the claim's idf mass present in the query
-	featBigrams          // share of the claim's stem bigrams present in the query
-	featNumbers          // share of the claim's numbers present in the query
+	featBM25Claim     = iota // BM25 of the claim stems / the query's idf mass
+	featBM25Title            // BM25 of the title stems / the query's idf mass
+	featBM25Chars            // BM25 of the claim 4-grams / the query's 4-gram idf mass
+	featCoverage             // share of the claim's idf mass present in the query
+	featBigrams              // share of the claim's stem bigrams present in the query
+	featNumMatch             // 1 when claim and query share a number
+	featNumMismatch          // 1 when both have numbers and share none
+	featQueryCoverage        // share of the query's idf mass present in the claim
+	featLength               // claim length / query length, capped at 1 (short claims inside long sentences)
 	NumFeatures
 )
 
 // FeatureNames name the features in reports and in weights.go.
-var FeatureNames = [NumFeatures]string{"bm25_claim", "bm25_title", "bm25_chars", "claim_coverage", "bigrams", "numbers"}
+var FeatureNames = [NumFeatures]string{"bm25_claim", "bm25_title", "bm25_chars", "claim_coverage", "bigrams",
+	"num_match", "num_mismatch", "query_coverage", "length_ratio"}
 
 // Features of one (query, claim) pair.
 type Features [NumFeatures]float64
@@ -29,6 +33,8 @@ type Query struct {
 	bigrams map[[2]int32]bool // consecutive claim-field term ids
 	numbers map[string]bool   // number tokens
 	words   int               // content words and numbers
+	// termMass is the idf mass of the query's distinct known claim-field terms.
+	termMass float64
 }
 
 // Prepare analyses a query sentence.
@@ -48,6 +54,9 @@ func (m *Matcher) Prepare(s string) *Query {
 	for _, t := range stems {
 		id := int32(claimField.Lookup(t))
 		if id >= 0 {
+			if !q.termSet[uint32(id)] {
+				q.termMass += float64(m.idf[index.FieldClaim][id])
+			}
 			q.termSet[uint32(id)] = true
 			if prev >= 0 {
 				q.bigrams[[2]int32{prev, id}] = true
@@ -101,7 +110,16 @@ func (m *Matcher) rerankFeatures(q *Query, c *Candidate) {
 		}
 		c.Features[featBigrams] = float64(hits) / float64(len(fwd)-1)
 	}
-	if claimNums > 0 {
-		c.Features[featNumbers] = float64(numHits) / float64(claimNums)
+	switch {
+	case numHits > 0:
+		c.Features[featNumMatch] = 1
+	case claimNums > 0 && len(q.numbers) > 0:
+		c.Features[featNumMismatch] = 1
+	}
+	if q.termMass > 0 {
+		c.Features[featQueryCoverage] = min(1, covered/q.termMass)
+	}
+	if q.words > 0 {
+		c.Features[featLength] = min(1, float64(len(fwd))/float64(q.words))
 	}
 }

@@ -8,7 +8,7 @@ func DefaultParams() Params {
 		MaxDFShare: 0.2,
 		FirstStage: [3]float64{1, 0.3, 1},
 		Candidates: 50,
-		Weights:    Features{1, 0.3, 1, 0, 0, 0},
+		Weights:    Features{1, 2.05, 5.5, 0, -0.125, -0.015625, -0.234375, 3.203125, 0},
 		Collapse:   true,
 	}
 }

@@ -1,0 +1,129 @@
+package match
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/factcheckwidget/factcheck/internal/corpus"
+	"github.com/factcheckwidget/factcheck/internal/evaluate"
+	"github.com/factcheckwidget/factcheck/internal/index"
+)
+
+// benchmarkSet is one CheckThat! benchmark loaded from ../shared/data.
+type benchmarkSet struct {
+	name    string
+	x       *index.Index
+	queries map[string][]evaluate.Query // split -> queries
+	qrels   map[string]evaluate.Qrels
+}
+
+var (
+	setsOnce sync.Once
+	sets     []*benchmarkSet
+)
+
+func dataDir() string {
+	if d := os.Getenv("FACTCHECK_DATA"); d != "" {
+		return d
+	}
+	return filepath.Join("..", "..", "..", "shared", "data")
+}
+
+// loadSets loads every benchmark, or skips the test when the research data
+// is not beside the repository (it is never copied into it).
+func loadSets(t testing.TB) []*benchmarkSet {
+	dir := dataDir()
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("skipping: CheckThat! data not found at %s (set FACTCHECK_DATA)", dir)
+	}
+	setsOnce.Do(func() {
+		for _, name := range []string{"checkthat-2020-2", "checkthat-2022-2a", "checkthat-2022-2b"} {
+			d := filepath.Join(dir, name)
+			claims, err := corpus.ReadFile(filepath.Join(d, "vclaims.jsonl"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			x, err := index.Build(claims, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := &benchmarkSet{name: name, x: x, queries: map[string][]evaluate.Query{}, qrels: map[string]evaluate.Qrels{}}
+			for _, split := range []string{"train", "dev"} {
+				q, err := evaluate.ReadQueries(filepath.Join(d, split+".queries.tsv"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				qr, err := evaluate.ReadQrels(filepath.Join(d, split+".qrels"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				s.queries[split], s.qrels[split] = q, qr
+			}
+			sets = append(sets, s)
+		}
+	})
+	return sets
+}
+
+func (s *benchmarkSet) score(m *Matcher, split string) evaluate.Metrics {
+	run := evaluate.Run{}
+	for _, q := range s.queries[split] {
+		for _, c := range m.Rank(q.Text, 5) {
+			run[q.ID] = append(run[q.ID], s.x.Claim(c.Doc).ID)
+		}
+	}
+	return evaluate.Score(s.qrels[split], run)
+}
+
+func TestExploreParams(t *testing.T) {
+	if os.Getenv("FACTCHECK_EXPLORE") == "" {
+		t.Skip("set FACTCHECK_EXPLORE=1 to print MAP@5 of parameter variants")
+	}
+	ss := loadSets(t)
+	variants := map[string]func(*Params){
+		"default": func(p *Params) {},
+	}
+	for name, v := range variants {
+		p := DefaultParams()
+		v(&p)
+		for _, s := range ss {
+			m := NewWithParams(s.x, p)
+			t.Logf("%-10s %-18s train %.3f dev %.3f", name, s.name, s.score(m, "train").MAP5, s.score(m, "dev").MAP5)
+		}
+	}
+}
+
+func TestLearnWeights(t *testing.T) {
+	if os.Getenv("FACTCHECK_LEARN") == "" {
+		t.Skip("set FACTCHECK_LEARN=1 to learn re-ranking weights on the train splits")
+	}
+	ss := loadSets(t)
+	p := DefaultParams()
+	p.Candidates = 100
+	build := func(split string) [][]TrainingQuery {
+		var out [][]TrainingQuery
+		for _, s := range ss {
+			m := NewWithParams(s.x, p)
+			ids := map[string]int{}
+			for d := 0; d < s.x.NumClaims(); d++ {
+				ids[s.x.Claim(d).ID] = d
+			}
+			var qs []TrainingQuery
+			for _, q := range s.queries[split] {
+				rel := s.qrels[split][q.ID]
+				qs = append(qs, m.TrainingData(q.Text, func(d int) bool { return rel[s.x.Claim(d).ID] }, len(rel)))
+			}
+			out = append(out, qs)
+		}
+		return out
+	}
+	train, dev := build("train"), build("dev")
+	t.Logf("start: train %.4f dev %.4f", Objective(train, p.Weights), Objective(dev, p.Weights))
+	w, obj := Learn(train, p.Weights, func(r int, w Features, obj float64) { t.Logf("round %d train %.4f %v", r, obj, w) })
+	t.Logf("learned: train %.4f dev %.4f weights %#v", obj, Objective(dev, w), w)
+	for i, qs := range dev {
+		t.Logf("dev %s MAP@5 %.4f", ss[i].name, Objective([][]TrainingQuery{qs}, w))
+	}
+}
