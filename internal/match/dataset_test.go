@@ -127,3 +127,97 @@ func TestLearnWeights(t *testing.T) {
 		t.Logf("dev %s MAP@5 %.4f", ss[i].name, Objective([][]TrainingQuery{qs}, w))
 	}
 }
+
+// goldExcluder hides a query's relevant claims and their duplicates.
+func goldExcluder(x *index.Index, rel map[string]bool) func(int) bool {
+	groups := map[int32]bool{}
+	for d := 0; d < x.NumClaims(); d++ {
+		if rel[x.Claim(d).ID] {
+			groups[x.Duplicates[d]] = true
+		}
+	}
+	return func(d int) bool { return groups[x.Duplicates[d]] }
+}
+
+func TestFitCalibration(t *testing.T) {
+	if os.Getenv("FACTCHECK_LEARN") == "" {
+		t.Skip("set FACTCHECK_LEARN=1 to fit the calibration on the train splits")
+	}
+	ss := loadSets(t)
+	type obs struct {
+		in  CalInputs
+		rel bool
+	}
+	collect := func(split string, s *benchmarkSet, m *Matcher) (normal, removed []obs) {
+		for _, q := range s.queries[split] {
+			rel := s.qrels[split][q.ID]
+			pq := m.Prepare(q.Text)
+			cands := m.RankQuery(pq, 3)
+			for i := range cands {
+				normal = append(normal, obs{calInputs(cands, i), rel[s.x.Claim(cands[i].Doc).ID]})
+			}
+			cands = m.RankExcluding(pq, 3, goldExcluder(s.x, rel))
+			for i := range cands {
+				removed = append(removed, obs{calInputs(cands, i), false})
+			}
+		}
+		return
+	}
+	var xs []CalInputs
+	var ys []bool
+	for _, s := range ss {
+		m := New(s.x)
+		n, r := collect("train", s, m)
+		for _, o := range append(n, r...) {
+			xs, ys = append(xs, o.in), append(ys, o.rel)
+		}
+	}
+	cal := FitLogistic(xs, ys)
+	t.Logf("calibration: %#v", cal)
+}
+
+func TestThresholdCurve(t *testing.T) {
+	if os.Getenv("FACTCHECK_LEARN") == "" {
+		t.Skip("set FACTCHECK_LEARN=1 to print precision/coverage/wrong-match by threshold")
+	}
+	ss := loadSets(t)
+	for _, split := range []string{"train", "dev"} {
+		type o struct {
+			p       float64
+			correct bool
+			words   int
+		}
+		var normal, removed []o
+		for _, s := range ss {
+			m := New(s.x)
+			for _, q := range s.queries[split] {
+				rel := s.qrels[split][q.ID]
+				pq := m.Prepare(q.Text)
+				if c := m.RankQuery(pq, 1); len(c) > 0 {
+					normal = append(normal, o{c[0].Prob, rel[s.x.Claim(c[0].Doc).ID], pq.Words()})
+				}
+				if c := m.RankExcluding(pq, 1, goldExcluder(s.x, rel)); len(c) > 0 {
+					removed = append(removed, o{c[0].Prob, false, pq.Words()})
+				}
+			}
+		}
+		for _, th := range []float64{0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9} {
+			shown, right, wrong := 0, 0, 0
+			for _, x := range normal {
+				if x.p >= th {
+					shown++
+					if x.correct {
+						right++
+					}
+				}
+			}
+			for _, x := range removed {
+				if x.p >= th {
+					wrong++
+				}
+			}
+			t.Logf("%s th %.2f precision %.3f coverage %.3f wrong-match %.3f", split, th,
+				float64(right)/float64(max(shown, 1)), float64(shown)/float64(len(normal)), float64(wrong)/float64(len(removed)))
+		}
+	}
+}

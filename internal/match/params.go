@@ -16,6 +16,8 @@ type Params struct {
 	Weights Features
 	// Collapse keeps one claim of each group of identical claims.
 	Collapse bool
+	// Calibration maps candidates to probabilities (calibrate.go).
+	Calibration Calibration
 }
 
 func (p *Params) fuse(fs *Features) float64 {

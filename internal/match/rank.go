@@ -6,19 +6,36 @@ func (m *Matcher) Rank(s string, k int) []Candidate {
 }
 
 // RankQuery ranks claims for a prepared query.
-func (m *Matcher) RankQuery(q *Query, k int) []Candidate {
+func (m *Matcher) RankQuery(q *Query, k int) []Candidate { return m.RankExcluding(q, k, nil) }
+
+// RankExcluding ranks as if the claims for which exclude returns true were
+// not in the corpus; evaluation uses it to measure abstention when the
+// right fact-check is missing.
+func (m *Matcher) RankExcluding(q *Query, k int, exclude func(doc int) bool) []Candidate {
 	if k <= 0 {
 		return nil
 	}
 	sc := m.getScratch()
 	cands := m.firstStage(sc, q, max(k, m.params.Candidates))
 	m.putScratch(sc)
+	if exclude != nil {
+		kept := cands[:0]
+		for _, c := range cands {
+			if !exclude(c.Doc) {
+				kept = append(kept, c)
+			}
+		}
+		cands = kept
+	}
 	for i := range cands {
 		m.rerankFeatures(q, &cands[i])
 		cands[i].Score = m.params.rerankScore(&cands[i].Features)
 	}
 	sortCandidates(cands)
 	cands = m.collapseDuplicates(cands)
+	// Probabilities use the gap to the next candidate, so compute them
+	// before the list is cut to k.
+	m.Calibrate(cands)
 	if len(cands) > k {
 		cands = cands[:k]
 	}

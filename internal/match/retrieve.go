@@ -155,6 +155,7 @@ func (m *Matcher) accumulate(s *scratch, f int, qterms []queryTerm) {
 type Candidate struct {
 	Doc      int
 	Score    float64 // final ranking score
+	Prob     float64 // calibrated probability that it is the same claim
 	Features Features
 }
 
