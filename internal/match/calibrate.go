@@ -4,11 +4,11 @@ import "math"
 
 // Calibration inputs: what tells a sure match from a lucky top rank.
 const (
-	calScore     = iota // the re-ranking score
-	calGap              // score minus the next candidate's score
-	calQueryCov         // share of the query's idf mass in the claim
-	calClaimCov         // share of the claim's idf mass in the query
-	calBigrams          // share of claim bigrams in the query
+	calScore    = iota // the re-ranking score
+	calGap             // score minus the next candidate's score
+	calQueryCov        // share of the query's idf mass in the claim
+	calClaimCov        // share of the claim's idf mass in the query
+	calBigrams         // share of claim bigrams in the query
 	numCalInputs
 )
 
