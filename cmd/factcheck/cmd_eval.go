@@ -4,13 +4,15 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/factcheckwidget/factcheck/internal/engine"
 	"github.com/factcheckwidget/factcheck/internal/evaluate"
+	"github.com/factcheckwidget/factcheck/internal/index"
 	"github.com/factcheckwidget/factcheck/internal/match"
 )
 
 func init() {
 	register(command{"eval", "--corpus FILE --queries Q.tsv --qrels Q.qrels [--plot FILE.svg]",
-		"MAP@1/3/5, MRR and Recall@5 of the matcher and of a plain BM25 baseline", runEval})
+		"MAP@1/3/5, MRR, Recall@5 of the matcher and of plain BM25; precision, coverage and wrong-match rate of the tiers", runEval})
 }
 
 func runEval(args []string, stdout, stderr io.Writer) error {
@@ -18,6 +20,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	corpusPath := fs.String("corpus", "", "corpus file or compiled index")
 	queriesPath := fs.String("queries", "", "queries TSV: id<TAB>text")
 	qrelsPath := fs.String("qrels", "", "TREC qrels")
+	plot := fs.String("plot", "", "write the precision/coverage curve over the match threshold as SVG")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -36,23 +39,69 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rows := []struct {
+	fmt.Fprintf(stdout, "%-12s %7s %7s %7s %7s %7s  (%d queries, %d claims)\n", "system", "MAP@1", "MAP@3", "MAP@5", "MRR", "R@5", len(qrels), x.NumClaims())
+	for _, sys := range []struct {
 		name string
 		m    *match.Matcher
 	}{
 		{"plain BM25", match.NewWithParams(x, match.BaselineParams())},
 		{"factcheck", match.New(x)},
-	}
-	fmt.Fprintf(stdout, "%-12s %7s %7s %7s %7s %7s  (%d queries, %d claims)\n", "system", "MAP@1", "MAP@3", "MAP@5", "MRR", "R@5", len(qrels), x.NumClaims())
-	for _, r := range rows {
+	} {
 		run := evaluate.Run{}
 		for _, q := range queries {
-			for _, c := range r.m.Rank(q.Text, 5) {
+			for _, c := range sys.m.Rank(q.Text, 5) {
 				run[q.ID] = append(run[q.ID], x.Claim(c.Doc).ID)
 			}
 		}
 		s := evaluate.Score(qrels, run)
-		fmt.Fprintf(stdout, "%-12s %7.3f %7.3f %7.3f %7.3f %7.3f\n", r.name, s.MAP1, s.MAP3, s.MAP5, s.MRR, s.Recall5)
+		fmt.Fprintf(stdout, "%-12s %7.3f %7.3f %7.3f %7.3f %7.3f\n", sys.name, s.MAP1, s.MAP3, s.MAP5, s.MRR, s.Recall5)
+	}
+	normal, removed := tierResults(x, queries, qrels)
+	a := evaluate.ScoreAbstention(normal, removed)
+	fmt.Fprintf(stdout, "tiers: match precision %.3f, coverage %.3f, wrong-match rate with gold removed %.3f (threshold %.2f)\n",
+		a.Precision, a.Coverage, a.WrongMatch, engine.MatchThreshold)
+	if *plot != "" {
+		svg := evaluate.PlotSVG("factcheck: match threshold trade-off ("+*queriesPath+")", evaluate.Curve(normal, removed), engine.MatchThreshold)
+		if err := writeFileAtomic(*plot, []byte(svg)); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// tierResults ranks every query twice: against the whole corpus, and with
+// its relevant claims (and their duplicates) removed, which is what a page
+// quoting a claim nobody checked looks like.
+func tierResults(x *index.Index, queries []evaluate.Query, qrels evaluate.Qrels) (normal, removed []evaluate.TopResult) {
+	m := match.New(x)
+	byID := make(map[string]int, x.NumClaims())
+	for d := 0; d < x.NumClaims(); d++ {
+		byID[x.Claim(d).ID] = d
+	}
+	for _, q := range queries {
+		rel, ok := qrels[q.ID]
+		if !ok {
+			continue
+		}
+		pq := m.Prepare(q.Text)
+		if c := m.RankQuery(pq, 1); len(c) > 0 {
+			normal = append(normal, evaluate.TopResult{Prob: c[0].Prob, Correct: rel[x.Claim(c[0].Doc).ID],
+				Match: engine.TierFor(c[0].Prob, pq.Words()) == engine.TierMatch})
+		} else {
+			normal = append(normal, evaluate.TopResult{})
+		}
+		gold := map[int32]bool{}
+		for id := range rel {
+			if d, ok := byID[id]; ok {
+				gold[x.Duplicates[d]] = true
+			}
+		}
+		c := m.RankExcluding(pq, 1, func(d int) bool { return gold[x.Duplicates[d]] })
+		if len(c) > 0 {
+			removed = append(removed, evaluate.TopResult{Prob: c[0].Prob, Match: engine.TierFor(c[0].Prob, pq.Words()) == engine.TierMatch})
+		} else {
+			removed = append(removed, evaluate.TopResult{})
+		}
+	}
+	return normal, removed
 }
