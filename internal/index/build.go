@@ -61,14 +61,7 @@ func Build(claims []claim.Claim, progress func(done, total int)) (*Index, error)
 	for f := range builders {
 		x.Fields[f] = builders[f].finish(fieldKinds[f])
 	}
-	x.forward = make([][]uint32, len(claims))
-	for d, terms := range claimTerms {
-		ids := make([]uint32, len(terms))
-		for i, t := range terms {
-			ids[i] = uint32(x.Fields[FieldClaim].Lookup(t))
-		}
-		x.forward[d] = ids
-	}
+	x.forward = forwardIndex(&x.Fields[FieldClaim], claimTerms)
 	x.Duplicates = findDuplicates(x.claims)
 	return x, nil
 }
@@ -161,4 +154,17 @@ func findDuplicates(claims []claim.Claim) []int32 {
 		dup[d] = int32(d)
 	}
 	return dup
+}
+
+// forwardIndex maps every document's terms to term ids of field f.
+func forwardIndex(f *Field, docs [][]string) [][]uint32 {
+	out := make([][]uint32, len(docs))
+	for d, terms := range docs {
+		ids := make([]uint32, len(terms))
+		for i, t := range terms {
+			ids[i] = uint32(f.Lookup(t))
+		}
+		out[d] = ids
+	}
+	return out
 }

@@ -119,6 +119,16 @@ var (
 	errOutOfBounds = errors.New("compiled index is corrupted (value out of range)")
 )
 
+// versionError names the unsupported version and matches ErrVersion under
+// errors.Is.
+type versionError int
+
+func (v versionError) Error() string {
+	return ErrVersion.Error() + " " + strconv.Itoa(int(v)) + " (this build reads version " + strconv.Itoa(Version) + ")"
+}
+
+func (v versionError) Unwrap() error { return ErrVersion }
+
 // IsIndex reports whether data starts with the index magic bytes.
 func IsIndex(data []byte) bool { return len(data) >= 4 && string(data[:4]) == Magic }
 
@@ -132,7 +142,7 @@ func Decode(data []byte) (*Index, error) {
 		return nil, ErrTruncated
 	}
 	if v := int(data[4]) | int(data[5])<<8; v != Version {
-		return nil, errors.New(ErrVersion.Error() + " " + strconv.Itoa(v) + " (this build reads version " + strconv.Itoa(Version) + ")")
+		return nil, versionError(v)
 	}
 	body := data[:len(data)-4]
 	want := uint32(data[len(data)-4]) | uint32(data[len(data)-3])<<8 | uint32(data[len(data)-2])<<16 | uint32(data[len(data)-1])<<24
@@ -162,19 +172,7 @@ func Decode(data []byte) (*Index, error) {
 			r.fail(errOutOfBounds)
 		}
 	}
-	x.forward = make([][]uint32, n)
-	claimTerms := uint64(x.Fields[FieldClaim].numTerms)
-	for d := 0; d < n && r.err == nil; d++ {
-		ids := make([]uint32, r.count(1))
-		if len(ids) > 0 && claimTerms == 0 {
-			r.fail(errOutOfBounds)
-			break
-		}
-		for i := range ids {
-			ids[i] = uint32(r.uvarintMax(claimTerms - 1))
-		}
-		x.forward[d] = ids
-	}
+	x.forward = r.forward(n, x.Fields[FieldClaim].numTerms)
 	x.Duplicates = make([]int32, n)
 	for d := 0; d < n && r.err == nil; d++ {
 		x.Duplicates[d] = int32(d - int(r.uvarintMax(uint64(d))))
@@ -212,6 +210,23 @@ func (r *reader) field(numDocs int) Field {
 	}
 	f.AvgLen = averageLen(f.DocLen)
 	return f
+}
+
+// forward reads n documents' term-id lists over a vocabulary of numTerms.
+func (r *reader) forward(n, numTerms int) [][]uint32 {
+	out := make([][]uint32, n)
+	for d := 0; d < n && r.err == nil; d++ {
+		ids := make([]uint32, r.count(1))
+		if len(ids) > 0 && numTerms == 0 {
+			r.fail(errOutOfBounds)
+			break
+		}
+		for i := range ids {
+			ids[i] = uint32(r.uvarintMax(uint64(numTerms) - 1))
+		}
+		out[d] = ids
+	}
+	return out
 }
 
 // reader decodes the body; the first error sticks and later reads return
@@ -307,11 +322,14 @@ func (r *reader) cumulative(n int, max uint64) []uint32 {
 	out := make([]uint32, n)
 	sum := uint64(0)
 	for i := range out {
-		sum += r.uvarint()
-		if sum > max {
+		// Compare before adding: a huge length must not wrap the sum round
+		// to a smaller end, which would make later slices run backwards.
+		v := r.uvarint()
+		if v > max-sum {
 			r.fail(errOutOfBounds)
 			return out
 		}
+		sum += v
 		out[i] = uint32(sum)
 	}
 	return out

@@ -35,11 +35,13 @@ func Tokenize(s string) []Token {
 		switch {
 		case isURLStart(s, i):
 			i = skipNonSpace(s, i)
-		case unicode.IsDigit(r):
+		case isDigit(s[i]):
 			end := scanNumber(s, i)
 			toks = append(toks, Token{Text: numberText(s[i:end]), Start: i, End: end, Kind: Number})
 			i = end
-		case unicode.IsLetter(r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			// Non-ASCII digits ("١٢٣", full-width "１２") are scanned as a word
+			// and folded; scanNumber only consumes ASCII digits.
 			end := scanWord(s, i)
 			toks = appendWord(toks, s, i, end)
 			i = end
