@@ -60,6 +60,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	a := evaluate.ScoreAbstention(normal, removed)
 	fmt.Fprintf(stdout, "tiers: match precision %.3f, coverage %.3f, wrong-match rate with gold removed %.3f (threshold %.2f)\n",
 		a.Precision, a.Coverage, a.WrongMatch, engine.MatchThreshold)
+	perturbationReport(stdout, x, queries, qrels)
 	if *plot != "" {
 		svg := evaluate.PlotSVG("factcheck: match threshold trade-off ("+*queriesPath+")", evaluate.Curve(normal, removed), engine.MatchThreshold)
 		if err := writeFileAtomic(*plot, []byte(svg)); err != nil {

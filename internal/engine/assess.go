@@ -3,6 +3,7 @@ package engine
 import (
 	"time"
 
+	"github.com/factcheckwidget/factcheck/internal/claim"
 	"github.com/factcheckwidget/factcheck/internal/match"
 )
 
@@ -60,4 +61,10 @@ func parseDate(s string) time.Time {
 		return time.Time{}
 	}
 	return t
+}
+
+// Compare returns the consistency flags of a page sentence against claim
+// c, as they would appear on a match; evaluation uses it directly.
+func Compare(page string, c *claim.Claim, opt Options) []Flag {
+	return flags(page, c.Text, parseDate(opt.Date), parseDate(c.ClaimDate))
 }

@@ -84,6 +84,8 @@ func TestExploreParams(t *testing.T) {
 	ss := loadSets(t)
 	variants := map[string]func(*Params){
 		"default": func(p *Params) {},
+		"num0.5":  func(p *Params) { p.NumberWeight = 0.5 },
+		"num0.25": func(p *Params) { p.NumberWeight = 0.25 },
 	}
 	for name, v := range variants {
 		p := DefaultParams()
@@ -218,6 +220,32 @@ func TestThresholdCurve(t *testing.T) {
 			}
 			t.Logf("%s th %.2f precision %.3f coverage %.3f wrong-match %.3f", split, th,
 				float64(right)/float64(max(shown, 1)), float64(shown)/float64(len(normal)), float64(wrong)/float64(len(removed)))
+		}
+	}
+}
+
+func TestFirstStageRecall(t *testing.T) {
+	if os.Getenv("FACTCHECK_EXPLORE") == "" {
+		t.Skip("set FACTCHECK_EXPLORE=1")
+	}
+	for _, s := range loadSets(t) {
+		m := New(s.x)
+		for _, n := range []int{5, 20, 50, 100, 300} {
+			hit, total := 0, 0
+			for _, q := range s.queries["dev"] {
+				rel := s.qrels["dev"][q.ID]
+				pq := m.Prepare(q.Text)
+				sc := m.getScratch()
+				cands := m.firstStage(sc, pq, n)
+				m.putScratch(sc)
+				for _, c := range cands {
+					if rel[s.x.Claim(c.Doc).ID] {
+						hit++
+					}
+				}
+				total += len(rel)
+			}
+			t.Logf("%s first-stage recall@%d %.3f", s.name, n, float64(hit)/float64(total))
 		}
 	}
 }

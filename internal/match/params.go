@@ -16,6 +16,8 @@ type Params struct {
 	Weights Features
 	// Collapse keeps one claim of each group of identical claims.
 	Collapse bool
+	// NumberWeight scales the idf of number terms in the stem fields.
+	NumberWeight float64
 	// Calibration maps candidates to probabilities (calibrate.go).
 	Calibration Calibration
 }

@@ -111,6 +111,9 @@ func (m *Matcher) analyzeQuery(f int, terms []string) ([]queryTerm, float64) {
 		if id >= 0 {
 			idf = m.idf[f][id]
 		}
+		if f != index.FieldClaimChars && t[0] >= '0' && t[0] <= '9' {
+			idf *= float32(m.params.NumberWeight)
+		}
 		// Unknown terms count toward the mass: a sentence full of words no
 		// claim uses is not a good match for any claim.
 		mass += float64(idf) * float64(min(c, 2))

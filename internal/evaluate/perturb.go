@@ -1,0 +1,180 @@
+package evaluate
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/factcheckwidget/factcheck/internal/text"
+)
+
+// Perturbation is a query altered so that it no longer says what its gold
+// fact-check says; Flag is the consistency flag the trust layer should raise.
+type Perturbation struct {
+	Kind string // "numbers", "dates", "entities", "negation"
+	Flag string // "numbers-differ", "date-differs", "entity-differs", "negation"
+	Text string
+}
+
+// Perturb writes the perturbations of query that apply given its gold
+// claim: a number, year or month, or entity is only changed when the claim
+// states it too (otherwise nothing contradicts the claim), and negation is
+// inserted after the first auxiliary verb.
+func Perturb(query, claim string) []Perturbation {
+	var out []Perturbation
+	if p, ok := scaleNumber(query, claim); ok {
+		out = append(out, Perturbation{"numbers", "numbers-differ", p})
+	}
+	if p, ok := shiftDate(query, claim); ok {
+		out = append(out, Perturbation{"dates", "date-differs", p})
+	}
+	if p, ok := swapEntity(query, claim); ok {
+		out = append(out, Perturbation{"entities", "entity-differs", p})
+	}
+	if p, ok := negate(query); ok {
+		out = append(out, Perturbation{"negation", "negation", p})
+	}
+	return out
+}
+
+func tokenSet(s string) map[string]bool {
+	set := map[string]bool{}
+	for _, t := range text.Tokenize(s) {
+		set[t.Text] = true
+	}
+	return set
+}
+
+func isYear(t string) bool {
+	n, err := strconv.Atoi(t)
+	return err == nil && len(t) == 4 && n >= 1900 && n <= 2100
+}
+
+// scaleNumber triples the first non-year number shared with the claim,
+// written the way the original was ("28,500" -> "85,500").
+func scaleNumber(query, claim string) (string, bool) {
+	inClaim := tokenSet(claim)
+	for _, t := range text.Tokenize(query) {
+		if t.Kind != text.Number || isYear(t.Text) || !inClaim[t.Text] {
+			continue
+		}
+		v, err := strconv.ParseFloat(t.Text, 64)
+		if err != nil || v == 0 {
+			continue
+		}
+		scaled := strconv.FormatFloat(v*3, 'f', -1, 64)
+		if strings.Contains(query[t.Start:t.End], ",") {
+			scaled = groupThousands(scaled)
+		}
+		return query[:t.Start] + scaled + query[t.End:], true
+	}
+	return "", false
+}
+
+func groupThousands(s string) string {
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if hasFrac {
+		return b.String() + "." + frac
+	}
+	return b.String()
+}
+
+var months = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+
+// shiftDate moves a year shared with the claim three years later, or a
+// month name shared with it five months on.
+func shiftDate(query, claim string) (string, bool) {
+	inClaim := tokenSet(claim)
+	for _, t := range text.Tokenize(query) {
+		if t.Kind == text.Number && isYear(t.Text) && inClaim[t.Text] {
+			y, _ := strconv.Atoi(t.Text)
+			return query[:t.Start] + strconv.Itoa(y+3) + query[t.End:], true
+		}
+	}
+	for _, t := range text.Tokenize(query) {
+		for i, m := range months {
+			if t.Text == strings.ToLower(m) && inClaim[t.Text] {
+				return query[:t.Start] + months[(i+5)%12] + query[t.End:], true
+			}
+		}
+	}
+	return "", false
+}
+
+// entitySwaps pairs names a claim can be about and that readers confuse.
+var entitySwaps = [][2]string{
+	{"South Korea", "North Korea"}, {"China", "Japan"}, {"Russia", "Ukraine"}, {"Iran", "Iraq"},
+	{"Mexico", "Canada"}, {"Florida", "Texas"}, {"California", "New York"}, {"Israel", "Egypt"},
+	{"France", "Germany"}, {"Obama", "Bush"}, {"Trump", "Biden"}, {"Clinton", "Sanders"},
+	{"Democrats", "Republicans"}, {"Democratic", "Republican"},
+}
+
+// swapEntity replaces a name the query shares with the claim by its pair.
+func swapEntity(query, claim string) (string, bool) {
+	best, bestAt := "", -1
+	var repl string
+	for _, pair := range entitySwaps {
+		for i := 0; i < 2; i++ {
+			name, other := pair[i], pair[1-i]
+			at := wordIndex(query, name)
+			if at < 0 || wordIndex(claim, name) < 0 || wordIndex(claim, other) >= 0 {
+				continue
+			}
+			if bestAt < 0 || at < bestAt || (at == bestAt && len(name) > len(best)) {
+				best, bestAt, repl = name, at, other
+			}
+		}
+	}
+	if bestAt < 0 {
+		return "", false
+	}
+	return query[:bestAt] + repl + query[bestAt+len(best):], true
+}
+
+// wordIndex finds name in s as whole words, or -1.
+func wordIndex(s, name string) int {
+	for from := 0; ; {
+		i := strings.Index(s[from:], name)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		end := i + len(name)
+		if (i == 0 || !isWordByte(s[i-1])) && (end == len(s) || !isWordByte(s[end])) {
+			return i
+		}
+		from = i + 1
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+var auxiliaries = map[string]bool{"is": true, "are": true, "was": true, "were": true, "has": true, "have": true,
+	"had": true, "will": true, "can": true, "could": true, "would": true, "should": true, "does": true, "did": true, "do": true}
+
+var negators = map[string]bool{"not": true, "no": true, "never": true, "cannot": true, "cant": true, "wont": true}
+
+// negate inserts "not" after the first auxiliary of a sentence that has no
+// negation yet.
+func negate(query string) (string, bool) {
+	toks := text.Tokenize(query)
+	for _, t := range toks {
+		if negators[t.Text] || strings.HasSuffix(t.Text, "nt") && auxiliaries[strings.TrimSuffix(t.Text, "nt")] {
+			return "", false
+		}
+	}
+	for _, t := range toks {
+		if auxiliaries[t.Text] {
+			return query[:t.End] + " not" + query[t.End:], true
+		}
+	}
+	return "", false
+}
