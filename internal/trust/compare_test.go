@@ -1,0 +1,109 @@
+package trust
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestCompare(t *testing.T) {
+	none := time.Time{}
+	cases := []struct {
+		name        string
+		page, claim string
+		ref, cref   time.Time
+		want        []Flag // Kind, Page and Claim are checked; spans only for consistency
+	}{
+		// Paraphrases: no flags.
+		{"troops paraphrase", "About 28,500 American troops are based in South Korea.", "Around 28,500 US service members are stationed in South Korea.", none, none, nil},
+		{"Seoul is South Korea", "Peacetime control was handed back to Seoul in 1994.", "South Korea took back peacetime operational control of its troops in 1994.", none, none, nil},
+		{"rounded figure", "Some 28,000 US troops are in South Korea.", "About 28,500 US troops are in South Korea.", none, none, nil},
+		{"hedged within 10%", "About 30,000 US troops are in South Korea.", "28,500 US troops are in South Korea.", none, none, nil},
+		{"percent forms", "The budget rose 10 percent.", "The budget increased by 10%.", none, none, nil},
+		{"more than doubled vs doubled", "Exports more than doubled.", "Exports doubled.", none, none, nil},
+		{"date forms", "The summit took place on November 4, 2025.", "The summit was held on 4 November 2025.", none, none, nil},
+		{"coarser precision", "The summit took place in November 2025.", "The summit was held on 4 November 2025.", none, none, nil},
+		{"shared negation", "Hegseth said he did not believe the report.", "Hegseth said he did not think the report was accurate.", none, none, nil},
+		{"title and full name", "Defense Secretary Pete Hegseth visited Seoul.", "Hegseth visited South Korea.", none, none, nil},
+		{"claim without numbers", "35,000 US troops are in South Korea.", "US troops are based in South Korea.", none, none, nil},
+		{"synonym verbs", "Hegseth supported the plan.", "Hegseth backed the plan.", none, none, nil},
+		{"currency forms", "The plan costs $350 billion.", "The plan costs 350bn dollars.", none, none, nil},
+		{"number words", "The fine was twenty thousand dollars.", "The fine was $20,000.", none, none, nil},
+		{"generic Korea", "US forces in Korea may operate beyond the peninsula.", "US forces in South Korea may operate beyond the peninsula.", none, none, nil},
+		{"antonym cancels negation", "Hegseth rejected the plan.", "Hegseth did not approve the plan.", none, none, nil},
+		{"relative claim date", "The talks were held on 4 November 2025.", "The talks were held yesterday.", none, day(2025, 11, 5), nil},
+		{"extra country on one side", "US Defence Secretary Pete Hegseth met South Korean Defence Minister Ahn Gyu-back.", "Hegseth met Ahn Gyu-back.", none, none, nil},
+
+		// Flags.
+		{"troop count", "35,000 US troops are stationed in South Korea.", "28,500 troops are stationed in South Korea.", none, none,
+			[]Flag{{Kind: NumbersDiffer, Page: "35,000", Claim: "28,500"}}},
+		{"percent", "Inflation hit 50 percent.", "Inflation hit 7%.", none, none,
+			[]Flag{{Kind: NumbersDiffer, Page: "50 percent", Claim: "7%"}}},
+		{"unhedged 5.3%", "28,500 troops are there.", "30,000 troops are there.", none, none,
+			[]Flag{{Kind: NumbersDiffer, Page: "28,500", Claim: "30,000"}}},
+		{"trend factor", "Exports more than doubled.", "Exports rose 10%.", none, none,
+			[]Flag{{Kind: NumbersDiffer, Page: "more than doubled", Claim: "rose 10%"}}},
+		{"trend direction", "The budget will rise in 2026.", "The budget will fall in 2026.", none, none,
+			[]Flag{{Kind: NumbersDiffer, Page: "rise", Claim: "fall"}}},
+		{"day", "The summit took place on 14 November.", "The summit took place on 4 November 2025.", day(2025, 11, 20), none,
+			[]Flag{{Kind: DateDiffers, Page: "14 November (2025-11-14)", Claim: "4 November 2025"}}},
+		{"year", "Control was regained in 2004.", "Control was regained in 1994.", none, none,
+			[]Flag{{Kind: DateDiffers, Page: "2004", Claim: "1994"}}},
+		{"relative weekday", "The meeting was held on Tuesday.", "The meeting was held on 11 November 2025.", day(2025, 11, 5), none,
+			[]Flag{{Kind: DateDiffers, Page: "Tuesday (2025-11-04)", Claim: "11 November 2025"}}},
+		{"country", "North Korea handed over control of its forces.", "South Korea handed over control of its forces.", none, none,
+			[]Flag{{Kind: EntityDiffers, Page: "North Korea", Claim: "South Korea"}}},
+		{"person", "Defense Secretary Hegseth approved the plan.", "Defense Secretary Austin approved the plan.", none, none,
+			[]Flag{{Kind: EntityDiffers, Page: "Hegseth", Claim: "Austin"}}},
+		{"page negates", "Hegseth did not back the transfer.", "Hegseth backed the transfer.", none, none,
+			[]Flag{{Kind: Negation, Page: "not back", Claim: "backed"}}},
+		{"claim negates", "Hegseth backed the transfer.", "Hegseth didn't back the transfer.", none, none,
+			[]Flag{{Kind: Negation, Page: "backed", Claim: "didn't back"}}},
+		{"antonym", "Hegseth opposed the transfer.", "Hegseth supported the transfer.", none, none,
+			[]Flag{{Kind: Negation, Page: "opposed", Claim: "supported"}}},
+		{"false that", "It is false that Seoul signed the pact.", "Seoul signed the pact.", none, none,
+			[]Flag{{Kind: Negation, Page: "false", Claim: ""}}},
+		{"everything", "North Korea sent 5,000 troops in 2019.", "South Korea sent 500 troops in 2018.", none, none,
+			[]Flag{{Kind: NumbersDiffer, Page: "5,000", Claim: "500"}, {Kind: DateDiffers, Page: "2019", Claim: "2018"},
+				{Kind: EntityDiffers, Page: "North Korea", Claim: "South Korea"}}},
+		{"relative claim date differs", "The talks were held on 4 November 2025.", "The talks were held yesterday.", none, day(2025, 11, 7),
+			[]Flag{{Kind: DateDiffers, Page: "4 November 2025", Claim: "yesterday (2025-11-06)"}}},
+		{"venue", "The allies' yearly Security Consultative Meeting was held in Seoul on Tuesday.", "The 2025 US-South Korea Security Consultative Meeting was held in Tokyo.", day(2025, 11, 5), none,
+			[]Flag{{Kind: EntityDiffers, Page: "Seoul", Claim: "Tokyo"}}},
+		{"same capital, two spellings", "The talks were held in Kiev.", "The talks were held in Kyiv.", none, none, nil},
+		{"sibling Korea despite Korean War", "South Korea gave up control during the Korean War.", "North Korea gave up control during the Korean War.", none, none,
+			[]Flag{{Kind: EntityDiffers, Page: "South Korea", Claim: "North Korea"}}},
+	}
+	for _, c := range cases {
+		got := Compare(c.page, c.claim, c.ref, c.cref)
+		var g []Flag
+		for _, f := range got {
+			require.True(t, 0 <= f.Start && f.Start <= f.End && f.End <= len(c.page), c.name)
+			require.Equal(t, pageText(f), c.page[f.Start:f.End], c.name)
+			g = append(g, Flag{Kind: f.Kind, Page: f.Page, Claim: f.Claim})
+		}
+		assert.Equal(t, c.want, g, c.name)
+	}
+}
+
+// pageText is the part of a flag's Page that is quoted from the page (dates
+// append the resolved ISO date).
+func pageText(f Flag) string {
+	for i := 0; i < len(f.Page); i++ {
+		if f.Page[i] == ' ' && i+1 < len(f.Page) && f.Page[i+1] == '(' {
+			return f.Page[:i]
+		}
+	}
+	return f.Page
+}
+
+func BenchmarkCompare(b *testing.B) {
+	page := "Aboard the plane, Hegseth brushed aside a recent report that the Pentagon's new defence strategy would draw a US defence line leaving out South Korea and Taiwan, saying he did not think it was accurate on Tuesday."
+	claim := "Hegseth said on 4 November 2025 he did not believe a report that a new US defence line would exclude South Korea and Taiwan was accurate."
+	b.ReportAllocs()
+	for b.Loop() {
+		Compare(page, claim, articleDate, claimDate)
+	}
+}

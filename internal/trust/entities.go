@@ -1,0 +1,359 @@
+package trust
+
+import (
+	"strings"
+
+	"github.com/factcheckwidget/factcheck/internal/text"
+)
+
+// Entity is a named person, place or organisation.
+type Entity struct {
+	Norm  string // "south korea" for "Seoul", "ROK", "South Korean"; lower case otherwise
+	Text  string // as written, s[Start:End]
+	Kind  string // "place", "person", "org", "other"
+	Start int
+	End   int
+}
+
+// gazetteer lines: norm|kind|aliases... Kind "country" is a place that
+// entity-differs compares; "region" and "org" are recognised (so their
+// words are not mistaken for persons) but not compared. Aliases in all
+// capitals match case-sensitively ("US" is not "us"); others need a
+// capital first letter ("China", not "china"). Capitals stand for their
+// country because news uses them so ("Seoul said"); they are marked "@"
+// because they also name a venue, which Compare checks on its own ("held
+// in Seoul" vs "held in Tokyo"). Ambiguous names
+// (Georgia, Jordan, Chad) are left out.
+var gazetteerLines = []string{
+	"united states|country|United States|United States of America|USA|US|U.S.|U.S.A.|America|American|Americans|@Washington",
+	"south korea|country|South Korea|South Korean|South Koreans|ROK|Republic of Korea|@Seoul",
+	"north korea|country|North Korea|North Korean|North Koreans|DPRK|@Pyongyang",
+	"korea|country|Korea|Korean|Koreans",
+	"japan|country|Japan|Japanese|@Tokyo",
+	"china|country|China|Chinese|@Beijing|PRC",
+	"taiwan|country|Taiwan|Taiwanese|@Taipei",
+	"russia|country|Russia|Russian|Russians|@Moscow|Kremlin",
+	"ukraine|country|Ukraine|Ukrainian|Ukrainians|@Kyiv|@Kiev",
+	"united kingdom|country|United Kingdom|UK|U.K.|Britain|Great Britain|British|@London|England",
+	"france|country|France|French|@Paris",
+	"germany|country|Germany|German|Germans|@Berlin",
+	"italy|country|Italy|Italian|Italians|@Rome",
+	"spain|country|Spain|Spanish|@Madrid",
+	"canada|country|Canada|Canadian|Canadians|@Ottawa",
+	"mexico|country|Mexico|Mexican|Mexicans|@Mexico City",
+	"brazil|country|Brazil|Brazilian|Brazilians|@Brasilia",
+	"argentina|country|Argentina|Argentine|Argentinian|@Buenos Aires",
+	"india|country|India|Indian|Indians|@New Delhi|@Delhi",
+	"pakistan|country|Pakistan|Pakistani|@Islamabad",
+	"afghanistan|country|Afghanistan|Afghan|@Kabul",
+	"iran|country|Iran|Iranian|Iranians|@Tehran",
+	"iraq|country|Iraq|Iraqi|Iraqis|@Baghdad",
+	"israel|country|Israel|Israeli|Israelis|@Tel Aviv",
+	"palestine|country|Palestine|Palestinian|Palestinians",
+	"syria|country|Syria|Syrian|@Damascus",
+	"turkey|country|Turkey|Türkiye|Turkish|@Ankara",
+	"saudi arabia|country|Saudi Arabia|Saudi|@Riyadh",
+	"egypt|country|Egypt|Egyptian|@Cairo",
+	"south africa|country|South Africa|South African|@Pretoria",
+	"nigeria|country|Nigeria|Nigerian|@Abuja",
+	"kenya|country|Kenya|Kenyan|@Nairobi",
+	"ethiopia|country|Ethiopia|Ethiopian|@Addis Ababa",
+	"australia|country|Australia|Australian|Australians|@Canberra",
+	"new zealand|country|New Zealand",
+	"indonesia|country|Indonesia|Indonesian|@Jakarta",
+	"malaysia|country|Malaysia|Malaysian|@Kuala Lumpur",
+	"vietnam|country|Vietnam|Viet Nam|Vietnamese|@Hanoi",
+	"philippines|country|Philippines|Philippine|Filipino|@Manila",
+	"thailand|country|Thailand|Thai|@Bangkok",
+	"singapore|country|Singapore|Singaporean",
+	"myanmar|country|Myanmar|Burma|Burmese",
+	"bangladesh|country|Bangladesh|Bangladeshi|@Dhaka",
+	"sri lanka|country|Sri Lanka|Sri Lankan",
+	"mongolia|country|Mongolia|Mongolian|@Ulaanbaatar",
+	"poland|country|Poland|Polish|@Warsaw",
+	"netherlands|country|Netherlands|Dutch|Holland|@Amsterdam|@The Hague",
+	"sweden|country|Sweden|Swedish|@Stockholm",
+	"norway|country|Norway|Norwegian|@Oslo",
+	"finland|country|Finland|Finnish|@Helsinki",
+	"denmark|country|Denmark|Danish|@Copenhagen",
+	"greece|country|Greece|Greek|@Athens",
+	"portugal|country|Portugal|Portuguese|@Lisbon",
+	"switzerland|country|Switzerland|Swiss",
+	"austria|country|Austria|Austrian|@Vienna",
+	"hungary|country|Hungary|Hungarian|@Budapest",
+	"czech republic|country|Czech Republic|Czechia|Czech|@Prague",
+	"ireland|country|Ireland|Irish|@Dublin",
+	"belarus|country|Belarus|Belarusian|@Minsk",
+	"venezuela|country|Venezuela|Venezuelan|@Caracas",
+	"colombia|country|Colombia|Colombian|@Bogota",
+	"cuba|country|Cuba|Cuban|@Havana",
+	"qatar|country|Qatar|Qatari|@Doha",
+	"united arab emirates|country|United Arab Emirates|UAE|Emirati|@Abu Dhabi|@Dubai",
+	"lebanon|country|Lebanon|Lebanese|@Beirut",
+	"yemen|country|Yemen|Yemeni",
+	"europe|region|Europe|European|Europeans",
+	"asia|region|Asia|Asian|Asians",
+	"africa|region|Africa|African|Africans",
+	"middle east|region|Middle East",
+	"latin america|region|Latin America|South America",
+	"indo-pacific|region|Indo-Pacific|Asia-Pacific",
+	"european union|org|European Union|EU",
+	"united nations|org|United Nations|UN|U.N.",
+	"nato|org|NATO",
+	"pentagon|org|Pentagon",
+}
+
+type gazEntry struct {
+	norm, kind string
+	caseExact  string // non-empty: the alias must be written exactly so
+}
+
+var (
+	gazetteer = map[string][]gazEntry{} // key: lower-cased alias
+	cities    = map[string]bool{}       // lower-cased aliases marked "@"
+	gazMaxLen = 1                       // longest alias in tokens
+)
+
+// korea is the parent of both Koreas: "US forces in Korea" agrees with
+// "US forces in South Korea".
+var parentCountry = map[string]string{"south korea": "korea", "north korea": "korea"}
+
+func init() {
+	for _, line := range gazetteerLines {
+		f := strings.Split(line, "|")
+		for _, a := range f[2:] {
+			if strings.HasPrefix(a, "@") {
+				a = a[1:]
+				cities[strings.ToLower(a)] = true
+			}
+			e := gazEntry{norm: f[0], kind: f[1]}
+			if strings.ToUpper(a) == a {
+				e.caseExact = a
+			}
+			key := strings.ToLower(a)
+			gazetteer[key] = append(gazetteer[key], e)
+			if n := len(lex(a)); n > gazMaxLen {
+				gazMaxLen = n
+			}
+		}
+	}
+}
+
+// gazAt finds the longest gazetteer alias starting at toks[i] and returns
+// its entry and last token.
+func gazAt(toks []tok, i int) (gazEntry, int, bool) {
+	if toks[i].kind != tWord || !toks[i].capitalised() {
+		return gazEntry{}, 0, false
+	}
+	var key strings.Builder
+	var best gazEntry
+	bestJ, found := 0, false
+	for j := i; j < len(toks) && j < i+gazMaxLen*2; j++ {
+		if j > i && !adjacent(toks[j-1], toks[j]) {
+			key.WriteByte(' ')
+		}
+		key.WriteString(toks[j].low)
+		for _, e := range gazetteer[key.String()] {
+			if e.caseExact != "" && !exactText(toks[i:j+1], e.caseExact) {
+				continue
+			}
+			best, bestJ, found = e, j, true
+			break
+		}
+	}
+	return best, bestJ, found
+}
+
+// exactText reports whether toks spell want with its case.
+func exactText(toks []tok, want string) bool {
+	var b strings.Builder
+	for k, t := range toks {
+		if k > 0 && !adjacent(toks[k-1], t) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.s)
+	}
+	return b.String() == want
+}
+
+// titles announce that the capitalised words after them name a person;
+// they are read in either case ("defence minister Ahn").
+var titles = map[string]bool{
+	"president": true, "secretary": true, "minister": true, "chancellor": true,
+	"senator": true, "sen": true, "rep": true, "representative": true, "governor": true,
+	"mayor": true, "general": true, "gen": true, "admiral": true, "colonel": true,
+	"ambassador": true, "judge": true, "justice": true, "mr": true, "mrs": true, "ms": true,
+	"dr": true, "professor": true, "prof": true, "king": true, "queen": true, "prince": true,
+	"princess": true, "pope": true, "chairman": true, "chairwoman": true, "director": true,
+	"commissioner": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"leader": true, "ceo": true, "speaker": true, "premier": true, "envoy": true, "chief": true,
+}
+
+// orgWords in a capitalised run make it an organisation.
+var orgWords = map[string]bool{
+	"agency": true, "ministry": true, "department": true, "party": true, "council": true,
+	"university": true, "institute": true, "organisation": true, "organization": true,
+	"association": true, "company": true, "corporation": true, "corp": true, "inc": true,
+	"ltd": true, "bank": true, "committee": true, "commission": true, "court": true,
+	"army": true, "navy": true, "force": true, "forces": true, "command": true, "news": true,
+	"times": true, "post": true, "group": true, "foundation": true, "union": true,
+	"office": true, "service": true, "administration": true, "congress": true,
+	"parliament": true, "assembly": true, "senate": true, "house": true, "journal": true,
+	"network": true, "television": true, "radio": true, "press": true, "herald": true,
+	"tribune": true, "fund": true, "board": true, "authority": true, "police": true,
+	"guard": true, "corps": true, "alliance": true,
+}
+
+// otherWords mark events, documents and geographic features.
+var otherWords = map[string]bool{
+	"meeting": true, "summit": true, "conference": true, "strategy": true, "war": true,
+	"zone": true, "peninsula": true, "act": true, "treaty": true, "agreement": true,
+	"accord": true, "plan": true, "policy": true, "report": true, "review": true,
+	"initiative": true, "program": true, "programme": true, "project": true, "day": true,
+	"games": true, "cup": true, "olympics": true, "street": true, "road": true, "square": true,
+	"district": true, "province": true, "state": true, "county": true, "city": true,
+	"river": true, "sea": true, "ocean": true, "island": true, "islands": true, "strait": true,
+	"bay": true, "gulf": true, "airport": true, "station": true, "bridge": true, "palace": true,
+	"hall": true, "centre": true, "center": true, "defence": true, "defense": true,
+	"security": true, "national": true, "international": true, "consultative": true,
+	"prize": true, "award": true, "demilitarised": true, "demilitarized": true,
+}
+
+// speechVerbs after a capitalised word make it a person ("..., Hegseth
+// said"), even at the start of a sentence.
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "told": true, "added": true, "asked": true, "argued": true,
+	"claimed": true, "insisted": true, "stated": true, "wrote": true, "tweeted": true,
+	"noted": true, "announced": true, "warned": true, "explained": true,
+}
+
+// Entities returns the named entities of s in order: gazetteer places and
+// organisations, and capitalised word runs classified as persons (after a
+// title, before a speech verb, or two to four name-like words), org
+// (organisation words, acronyms) or other. A single capitalised word that
+// opens a sentence is skipped unless known or followed by a speech verb.
+func Entities(s string) []Entity { return entities(s, lex(s)) }
+
+func entities(s string, toks []tok) []Entity {
+	var out []Entity
+	pending := false // a title was just seen
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if e, j, ok := gazAt(toks, i); ok {
+			kind := "place"
+			if e.kind == "org" {
+				kind = "org"
+			}
+			out = append(out, Entity{Norm: e.norm, Kind: kind, Start: t.start, End: toks[j].end, Text: s[t.start:toks[j].end]})
+			pending = false
+			i = j + 1
+			continue
+		}
+		if t.kind != tWord {
+			if t.s != "." || !adjacent(toks[max(i-1, 0)], t) {
+				pending = false // "Dr." keeps the title
+			}
+			i++
+			continue
+		}
+		if titles[t.low] {
+			pending = true
+			i++
+			continue
+		}
+		if !t.capitalised() {
+			if !(pending && (t.low == "of" || t.low == "the")) {
+				pending = false
+			}
+			i++
+			continue
+		}
+		if (orgWords[t.low] || otherWords[t.low]) && (pending || titles[wordAt(toks, i+1)]) {
+			i++ // "Secretary of State", "Defence Minister": part of the title
+			continue
+		}
+		j := runEnd(toks, i)
+		start := i
+		for start < j && text.IsStopWord(toks[start].low) {
+			start++
+		}
+		if start == j {
+			i = j
+			continue
+		}
+		if w := toks[start].low; j-start == 1 && (months[w] != 0 || weekdays[w] != 0 || w == "sunday") {
+			i = j // dates, not names
+			pending = false
+			continue
+		}
+		atStart := sentenceStart(toks, i)
+		kind := classifyRun(toks, start, j, pending)
+		if atStart && start == i && j-start == 1 && kind != "person" {
+			i = j
+			pending = false
+			continue
+		}
+		a, b := toks[start].start, toks[j-1].end
+		out = append(out, Entity{Norm: strings.ToLower(s[a:b]), Text: s[a:b], Kind: kind, Start: a, End: b})
+		pending = false
+		i = j
+	}
+	return out
+}
+
+// runEnd returns the end (exclusive) of the capitalised run at i: capitalised
+// words, hyphen-joined parts ("Gyu-back"), stopping at gazetteer names and
+// titles.
+func runEnd(toks []tok, i int) int {
+	j := i + 1
+	for j < len(toks) {
+		t := toks[j]
+		if t.s == "-" && adjacent(toks[j-1], t) && j+1 < len(toks) && toks[j+1].kind == tWord && adjacent(t, toks[j+1]) {
+			j += 2
+			continue
+		}
+		if t.kind != tWord || !t.capitalised() || titles[t.low] {
+			break
+		}
+		if _, _, ok := gazAt(toks, j); ok {
+			break
+		}
+		j++
+	}
+	return j
+}
+
+func classifyRun(toks []tok, i, j int, titled bool) string {
+	if titled {
+		return "person"
+	}
+	for k := i; k < j; k++ {
+		if orgWords[toks[k].low] {
+			return "org"
+		}
+	}
+	for k := i; k < j; k++ {
+		if otherWords[toks[k].low] {
+			return "other"
+		}
+	}
+	if j-i == 1 && toks[i].allCaps() {
+		return "org"
+	}
+	if speechVerbs[wordAt(toks, j)] {
+		return "person"
+	}
+	words := 0
+	for k := i; k < j; k++ {
+		if toks[k].allCaps() {
+			return "other"
+		}
+		if toks[k].kind == tWord && toks[k].capitalised() {
+			words++
+		}
+	}
+	if words >= 2 && words <= 4 {
+		return "person"
+	}
+	return "other"
+}

@@ -1,0 +1,84 @@
+package trust
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+type ent struct{ Norm, Text, Kind string }
+
+func TestEntities(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []ent
+	}{
+		{"South Korea and North Korea", []ent{{"south korea", "South Korea", "place"}, {"north korea", "North Korea", "place"}}},
+		{"Seoul said the ROK and the DPRK met in Pyongyang.", []ent{{"south korea", "Seoul", "place"}, {"south korea", "ROK", "place"}, {"north korea", "DPRK", "place"}, {"north korea", "Pyongyang", "place"}}},
+		{"a South Korean official", []ent{{"south korea", "South Korean", "place"}}},
+		{"The US, the U.S., the United States, America and Washington", []ent{
+			{"united states", "US", "place"}, {"united states", "U.S.", "place"}, {"united states", "United States", "place"},
+			{"united states", "America", "place"}, {"united states", "Washington", "place"}}},
+		{"about 28,500 American troops", []ent{{"united states", "American", "place"}}},
+		{"let us go", nil},
+		{"Japan's effort", []ent{{"japan", "Japan", "place"}}},
+		{"Chinese and Taiwanese officials in Beijing", []ent{{"china", "Chinese", "place"}, {"taiwan", "Taiwanese", "place"}, {"china", "Beijing", "place"}}},
+		{"US forces in Korea", []ent{{"united states", "US", "place"}, {"korea", "Korea", "place"}}},
+		{"the US-South Korea alliance", []ent{{"united states", "US", "place"}, {"south korea", "South Korea", "place"}}},
+		{"US Defence Secretary Pete Hegseth met South Korean Defence Minister Ahn Gyu-back.", []ent{
+			{"united states", "US", "place"}, {"pete hegseth", "Pete Hegseth", "person"},
+			{"south korea", "South Korean", "place"}, {"ahn gyu-back", "Ahn Gyu-back", "person"}}},
+		{"Secretary of State Marco Rubio spoke.", []ent{{"marco rubio", "Marco Rubio", "person"}}},
+		{"Hegseth said so.", []ent{{"hegseth", "Hegseth", "person"}}},
+		{"Hegseth did not visit.", nil},
+		{"He was asked by Yonhap News Agency at the Security Consultative Meeting.", []ent{{"yonhap news agency", "Yonhap News Agency", "org"}, {"security consultative meeting", "Security Consultative Meeting", "other"}}},
+		{"a NATO-style alliance in the Indo-Pacific", []ent{{"nato", "NATO", "org"}, {"indo-pacific", "Indo-Pacific", "place"}}},
+		{"Peacetime control was handed back to Seoul in 1994.", []ent{{"south korea", "Seoul", "place"}}},
+		{"In Kuala Lumpur he met officials.", []ent{{"malaysia", "Kuala Lumpur", "place"}}},
+		{"on 5 November 2025", nil},
+	}
+	for _, c := range cases {
+		var got []ent
+		for _, e := range Entities(c.in) {
+			got = append(got, ent{e.Norm, e.Text, e.Kind})
+			require.Equal(t, c.in[e.Start:e.End], e.Text)
+		}
+		assert.Equal(t, c.want, got, c.in)
+	}
+}
+
+func TestNegationCues(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []string
+	}{
+		{"Hegseth did not visit the DMZ.", []string{"not"}},
+		{"Hegseth didn't visit the DMZ.", []string{"didn't"}},
+		{"Hegseth didn’t visit.", []string{"didn’t"}},
+		{"He cannot and will never go.", []string{"cannot", "never"}},
+		{"There is no evidence.", []string{"no"}},
+		{"No, he said.", nil},
+		{"There is no doubt.", nil},
+		{"Neither Seoul nor Washington agreed.", []string{"Neither"}},
+		{"Seoul agreed, nor did Washington object.", []string{"nor"}},
+		{"The ministry denied the report.", []string{"denied"}},
+		{"He ruled out any support.", []string{"ruled out"}},
+		{"He refused to sign.", []string{"refused"}},
+		{"He failed to sign.", []string{"failed"}},
+		{"It is false that he signed.", []string{"false"}},
+		{"The report was inaccurate.", []string{"inaccurate"}},
+		{"not only Seoul but also Tokyo", nil},
+		{"whether or not he signs", nil},
+		{"Hegseth visited the DMZ.", nil},
+		{"nonetheless, nothing happened", []string{"nothing"}},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, cue := range NegationCues(c.in) {
+			got = append(got, cue.Text)
+			require.Equal(t, c.in[cue.Start:cue.End], cue.Text)
+		}
+		assert.Equal(t, c.want, got, c.in)
+	}
+}

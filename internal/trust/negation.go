@@ -1,0 +1,126 @@
+package trust
+
+import "strings"
+
+// Cue is a word or phrase that negates what a sentence says.
+type Cue struct {
+	Text       string // as written, s[Start:End]
+	Start, End int
+}
+
+// NegationCues returns the negators of s in order: "not" (but not "not
+// only", "whether or not", "if not"), "n't", "cannot", "never", "no" as a
+// determiner ("no evidence", not "No," or "no doubt"), "none", "nobody",
+// "nothing", "nowhere", "neither" (with its "nor"), a lone "nor", "no
+// longer", denial verbs ("denied"), refusal and failure ("refused to",
+// "failed to"), "ruled out", "false that", and the negated adjectives
+// "untrue", "inaccurate", "incorrect". "without" is left out: it negates a
+// circumstance ("without delay") far more often than the claim.
+func NegationCues(s string) []Cue { return negCues(s, lex(s)) }
+
+var negWords = map[string]bool{
+	"never": true, "none": true, "nobody": true, "nothing": true, "nowhere": true,
+	"cannot": true, "deny": true, "denies": true, "denied": true, "denying": true,
+	"untrue": true, "inaccurate": true, "incorrect": true, "refused": true, "refuses": true,
+	"refuse": true, "refusing": true,
+}
+
+func negCues(s string, toks []tok) []Cue {
+	var out []Cue
+	neither := false
+	add := func(i, j int) {
+		out = append(out, Cue{Text: s[toks[i].start:toks[j].end], Start: toks[i].start, End: toks[j].end})
+	}
+	for i, t := range toks {
+		if t.kind != tWord {
+			continue
+		}
+		w := t.low
+		next := wordAt(toks, i+1)
+		switch {
+		case w == "not":
+			if p := wordAt(toks, i-1); next == "only" || p == "or" || p == "if" {
+				continue
+			}
+			add(i, i)
+		case strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n\u2019t"):
+			add(i, i)
+		case w == "no":
+			if next == "" || next == "doubt" {
+				continue
+			}
+			add(i, i)
+		case w == "neither":
+			neither = true
+			add(i, i)
+		case w == "nor":
+			if !neither {
+				add(i, i)
+			}
+		case negWords[w]:
+			add(i, i)
+		case (w == "failed" || w == "fails" || w == "fail") && next == "to":
+			add(i, i)
+		case (w == "ruled" || w == "rules" || w == "rule") && next == "out":
+			add(i, i+1)
+		case w == "false" && next == "that":
+			add(i, i)
+		}
+	}
+	return out
+}
+
+// antonyms are verb pairs that contradict without a negator ("supported"
+// vs "opposed"). Each group lists the forms of side A, then side B. Kept
+// small and unambiguous on purpose: "back" alone ("handed back") and
+// "confirm"/"deny" (deny is already a cue) are not in it.
+var antonyms = [][2][]string{
+	{{"support", "supports", "supported", "supporting", "backed", "backs", "endorse", "endorses", "endorsed", "endorsing"},
+		{"oppose", "opposes", "opposed", "opposing"}},
+	{{"approve", "approves", "approved", "approving", "accept", "accepts", "accepted", "accepting"},
+		{"reject", "rejects", "rejected", "rejecting", "veto", "vetoed", "vetoes"}},
+	{{"win", "wins", "won", "winning"}, {"lose", "loses", "lost", "losing"}},
+	{{"allow", "allows", "allowed", "allowing", "permit", "permits", "permitted"},
+		{"ban", "bans", "banned", "banning", "prohibit", "prohibits", "prohibited", "forbid", "forbids", "forbade", "forbidden"}},
+	{{"confirm", "confirms", "confirmed", "confirming"}, {"dismiss", "dismisses", "dismissed", "dismissing"}},
+}
+
+var antonymSide = map[string][2]int{} // word -> {group, side}
+
+func init() {
+	for g, pair := range antonyms {
+		for side, words := range pair {
+			for _, w := range words {
+				antonymSide[w] = [2]int{g, side}
+			}
+		}
+	}
+}
+
+// antonymHit is the first word of a side of an antonym group in a text.
+type antonymHit struct {
+	seen [2]bool
+	tok  [2]int
+}
+
+func antonymHits(toks []tok) map[int]*antonymHit {
+	var m map[int]*antonymHit
+	for i, t := range toks {
+		gs, ok := antonymSide[t.low]
+		if !ok || t.kind != tWord {
+			continue
+		}
+		if m == nil {
+			m = map[int]*antonymHit{}
+		}
+		h := m[gs[0]]
+		if h == nil {
+			h = &antonymHit{}
+			m[gs[0]] = h
+		}
+		if !h.seen[gs[1]] {
+			h.seen[gs[1]], h.tok[gs[1]] = true, i
+		}
+	}
+	return m
+}
