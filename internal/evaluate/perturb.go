@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/factcheckwidget/factcheck/internal/text"
+	"github.com/factcheckwidget/factcheck/internal/trust"
 )
 
 // Perturbation is a query altered so that it no longer says what its gold
@@ -19,20 +20,27 @@ type Perturbation struct {
 // claim: a number, year or month, or entity is only changed when the claim
 // states it too (otherwise nothing contradicts the claim), and negation is
 // inserted after the first auxiliary verb.
+//
+// Only the part of the query that makes the claim is altered (its sentence
+// closest to the claim, without embedded-post credit lines): changing the
+// date in "— Name (@handle) June 4, 2019" does not change what is claimed.
 func Perturb(query, claim string) []Perturbation {
+	start, end := trust.Focus(query, claim)
+	head, part, tail := query[:start], query[start:end], query[end:]
 	var out []Perturbation
-	if p, ok := scaleNumber(query, claim); ok {
-		out = append(out, Perturbation{"numbers", "numbers-differ", p})
+	add := func(kind, flag, p string, ok bool) {
+		if ok {
+			out = append(out, Perturbation{kind, flag, head + p + tail})
+		}
 	}
-	if p, ok := shiftDate(query, claim); ok {
-		out = append(out, Perturbation{"dates", "date-differs", p})
-	}
-	if p, ok := swapEntity(query, claim); ok {
-		out = append(out, Perturbation{"entities", "entity-differs", p})
-	}
-	if p, ok := negate(query); ok {
-		out = append(out, Perturbation{"negation", "negation", p})
-	}
+	p, ok := scaleNumber(part, claim)
+	add("numbers", "numbers-differ", p, ok)
+	p, ok = shiftDate(part, claim)
+	add("dates", "date-differs", p, ok)
+	p, ok = swapEntity(part, claim)
+	add("entities", "entity-differs", p, ok)
+	p, ok = negate(part)
+	add("negation", "negation", p, ok)
 	return out
 }
 

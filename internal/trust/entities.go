@@ -15,8 +15,9 @@ type Entity struct {
 	End   int
 }
 
-// gazetteer lines: norm|kind|aliases... Kind "country" is a place that
-// entity-differs compares; "region" and "org" are recognised (so their
+// gazetteer lines: norm|kind|aliases... Kinds "country" and "state" (US
+// states, which fact-checks often swap: "in Florida" vs "in Texas") are
+// places that entity-differs compares, each with its own kind; "region" and "org" are recognised (so their
 // words are not mistaken for persons) but not compared. Aliases in all
 // capitals match case-sensitively ("US" is not "us"); others need a
 // capital first letter ("China", not "china"). Capitals stand for their
@@ -97,6 +98,54 @@ var gazetteerLines = []string{
 	"middle east|region|Middle East",
 	"latin america|region|Latin America|South America",
 	"indo-pacific|region|Indo-Pacific|Asia-Pacific",
+	"alabama|state|Alabama",
+	"alaska|state|Alaska",
+	"arizona|state|Arizona",
+	"arkansas|state|Arkansas",
+	"california|state|California",
+	"colorado|state|Colorado",
+	"connecticut|state|Connecticut",
+	"delaware|state|Delaware",
+	"florida|state|Florida",
+	"hawaii|state|Hawaii",
+	"idaho|state|Idaho",
+	"illinois|state|Illinois",
+	"indiana|state|Indiana",
+	"iowa|state|Iowa",
+	"kansas|state|Kansas",
+	"kentucky|state|Kentucky",
+	"louisiana|state|Louisiana",
+	"maine|state|Maine",
+	"maryland|state|Maryland",
+	"massachusetts|state|Massachusetts",
+	"michigan|state|Michigan",
+	"minnesota|state|Minnesota",
+	"mississippi|state|Mississippi",
+	"missouri|state|Missouri",
+	"montana|state|Montana",
+	"nebraska|state|Nebraska",
+	"nevada|state|Nevada",
+	"new hampshire|state|New Hampshire",
+	"new jersey|state|New Jersey",
+	"new mexico|state|New Mexico",
+	"new york|state|New York",
+	"north carolina|state|North Carolina",
+	"north dakota|state|North Dakota",
+	"ohio|state|Ohio",
+	"oklahoma|state|Oklahoma",
+	"oregon|state|Oregon",
+	"pennsylvania|state|Pennsylvania",
+	"rhode island|state|Rhode Island",
+	"south carolina|state|South Carolina",
+	"south dakota|state|South Dakota",
+	"tennessee|state|Tennessee",
+	"texas|state|Texas",
+	"utah|state|Utah",
+	"vermont|state|Vermont",
+	"virginia|state|Virginia",
+	"west virginia|state|West Virginia",
+	"wisconsin|state|Wisconsin",
+	"wyoming|state|Wyoming",
 	"european union|org|European Union|EU",
 	"united nations|org|United Nations|UN|U.N.",
 	"nato|org|NATO",

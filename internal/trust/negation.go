@@ -39,17 +39,28 @@ func negCues(s string, toks []tok) []Cue {
 		next := wordAt(toks, i+1)
 		switch {
 		case w == "not":
-			if p := wordAt(toks, i-1); next == "only" || p == "or" || p == "if" {
-				continue
+			if p := wordAt(toks, i-1); next == "only" || next == "the" || p == "or" || p == "if" ||
+				gerundPrepositions[p] && strings.HasSuffix(next, "ing") || contrastAfter(toks, i) {
+				continue // "not only", "not the same", "whether or not", "by not eating", "not X but Y"
 			}
 			add(i, i)
 		case strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n\u2019t"):
-			add(i, i)
-		case w == "no":
-			if next == "" || next == "doubt" {
-				continue
+			if idiomAfter[next] {
+				continue // "can't believe", "don't forget"
 			}
 			add(i, i)
+		case w == "never":
+			if idiomAfter[next] {
+				continue // "never forget"
+			}
+			add(i, i)
+		case w == "no":
+			// Only "no longer" and "there is no" negate the predicate; "no"
+			// before an object ("no water", "no regrets", "no more money")
+			// quantifies it and rarely denies the claim itself.
+			if p := wordAt(toks, i-1); next == "longer" || existential[p] && wordAt(toks, i-2) == "there" && next != "doubt" {
+				add(i, i)
+			}
 		case w == "neither":
 			neither = true
 			add(i, i)
@@ -124,3 +135,26 @@ func antonymHits(toks []tok) map[int]*antonymHit {
 	}
 	return m
 }
+
+// contrastAfter reports a "not X but Y" contrast within the next six
+// words ("not a cabbage but a pagoda flower"): it corrects a detail and
+// affirms the rest, so it does not negate the claim.
+func contrastAfter(toks []tok, i int) bool {
+	for k := i + 1; k < len(toks) && k <= i+6; k++ {
+		if toks[k].kind == tWord && toks[k].low == "but" {
+			return true
+		}
+	}
+	return false
+}
+
+// idiomAfter are words after a negator that make an idiom or an appeal, not
+// a denial: "can't believe it", "never forget", "can't wait".
+var idiomAfter = map[string]bool{"believe": true, "forget": true, "wait": true}
+
+// gerundPrepositions before "not" + gerund make an adverbial ("by not
+// eating out"), which does not negate the sentence's claim.
+var gerundPrepositions = map[string]bool{"by": true, "for": true, "from": true, "about": true, "of": true, "without": true}
+
+// existential verbs of "there is no ...", which denies existence outright.
+var existential = map[string]bool{"is": true, "are": true, "was": true, "were": true, "s": true}
