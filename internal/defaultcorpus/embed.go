@@ -12,3 +12,9 @@ var ClaimReviewJSONLD []byte
 //
 //go:embed article.html
 var ArticleHTML string
+
+// AnswerKey is the hand-written list of which demo-article sentences
+// should match which claim, with which flag (article.expected.md).
+//
+//go:embed article.expected.md
+var AnswerKey string
