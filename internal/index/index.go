@@ -6,8 +6,6 @@
 package index
 
 import (
-	"sort"
-
 	"github.com/factcheckwidget/factcheck/internal/claim"
 	"github.com/factcheckwidget/factcheck/internal/text"
 )
@@ -77,13 +75,31 @@ type Field struct {
 // NumTerms is the size of the field's vocabulary.
 func (f *Field) NumTerms() int { return f.numTerms }
 
-// Lookup returns the term id of t, or -1.
+// Lookup returns the term id of t, or -1. It compares against the term
+// blob in place: converting each probed term to a string would allocate on
+// every step of every lookup.
 func (f *Field) Lookup(t string) int {
-	i := sort.Search(f.numTerms, func(i int) bool { return f.term(i) >= t })
-	if i < f.numTerms && f.term(i) == t {
-		return i
+	lo, hi := 0, f.numTerms
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if string(f.termBytes(mid)) < t {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo < f.numTerms && string(f.termBytes(lo)) == t {
+		return lo
 	}
 	return -1
+}
+
+func (f *Field) termBytes(i int) []byte {
+	start := uint32(0)
+	if i > 0 {
+		start = f.termEnd[i-1]
+	}
+	return f.terms[start:f.termEnd[i]]
 }
 
 // Term returns the text of term id i.
@@ -99,6 +115,16 @@ func (f *Field) term(i int) string {
 
 // DF is the number of documents containing term id t.
 func (f *Field) DF(t int) int { return int(f.df[t]) }
+
+// PostingBytes returns term t's encoded postings: uvarint pairs of (doc id
+// delta − 1, term frequency). The matcher decodes them inline.
+func (f *Field) PostingBytes(t int) []byte {
+	start := uint32(0)
+	if t > 0 {
+		start = f.postEnd[t-1]
+	}
+	return f.post[start:f.postEnd[t]]
+}
 
 // Postings calls fn for every document holding term t with the term's
 // frequency there. Corrupt postings end the walk instead of panicking.

@@ -203,7 +203,7 @@ func TestThresholdCurve(t *testing.T) {
 				}
 			}
 		}
-		for _, th := range []float64{0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9} {
+		for _, th := range []float64{0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9} {
 			shown, right, wrong := 0, 0, 0
 			for _, x := range normal {
 				if x.p >= th {

@@ -33,7 +33,8 @@ type Query struct {
 	bigrams map[[2]int32]bool // consecutive claim-field term ids
 	numbers map[string]bool   // number tokens
 	words   int               // content words and numbers
-	// termMass is the idf mass of the query's distinct known claim-field terms.
+	// termMass is the idf mass of the query's distinct claim-field terms,
+	// unknown ones at the idf of a term in no claim.
 	termMass float64
 }
 
@@ -50,9 +51,17 @@ func (m *Matcher) Prepare(s string) *Query {
 	}
 	q.words = len(stems)
 	prev := int32(-1)
+	unknown := map[string]bool{}
 	claimField := &m.x.Fields[index.FieldClaim]
 	for _, t := range stems {
 		id := int32(claimField.Lookup(t))
+		if id < 0 && !unknown[t] {
+			// Words no claim uses still belong to what the sentence says:
+			// a sentence mostly about something else is not covered by a
+			// claim that shares its one known word.
+			unknown[t] = true
+			q.termMass += float64(m.unseenIDF) * unknownWordWeight
+		}
 		if id >= 0 {
 			if !q.termSet[uint32(id)] {
 				q.termMass += float64(m.idf[index.FieldClaim][id])
@@ -78,7 +87,7 @@ func (m *Matcher) rerankFeatures(q *Query, c *Candidate) {
 	fwd := m.x.Forward(c.Doc)
 	idf := m.idf[index.FieldClaim]
 	total, covered := 0.0, 0.0
-	seen := make(map[uint32]bool, len(fwd))
+	seen := make(map[uint32]bool, len(fwd)) // a claim has a few dozen terms at most
 	claimNums, numHits := 0, 0
 	claimField := &m.x.Fields[index.FieldClaim]
 	for _, id := range fwd {
@@ -123,3 +132,11 @@ func (m *Matcher) rerankFeatures(q *Query, c *Candidate) {
 		c.Features[featLength] = min(1, float64(len(fwd))/float64(q.words))
 	}
 }
+
+// unknownWordWeight scales the idf of words no claim uses in a query's
+// mass. At full weight a small corpus (the 61-claim default) counted every
+// word outside its vocabulary at ln(61.5/0.5) = 4.8 and no restated claim
+// reached the related tier; at zero a sentence whose one known word is
+// "hands" covered a claim fully. Half keeps both cases right on the demo
+// article and leaves dev MAP@5 within 0.002.
+const unknownWordWeight = 0.5

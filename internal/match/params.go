@@ -8,6 +8,8 @@ type Params struct {
 	K1, B [index.NumFields]float64
 	// MaxDFShare skips 4-grams present in more than this share of claims.
 	MaxDFShare float64
+	// MaxQueryGrams keeps only a query's rarest 4-grams (0: all).
+	MaxQueryGrams int
 	// FirstStage weighs the three BM25 fields for candidate generation.
 	FirstStage [index.NumFields]float64
 	// Candidates is how many first-stage claims are re-ranked.

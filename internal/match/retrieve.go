@@ -18,7 +18,10 @@ type Matcher struct {
 	x      *index.Index
 	params Params
 	idf    [index.NumFields][]float32
-	pool   chan *scratch
+	// lengthNorm[f][d] is BM25's k1·(1 − b + b·len/avglen) of claim d.
+	lengthNorm [index.NumFields][]float32
+	unseenIDF  float32 // idf of a term no claim has
+	pool       chan *scratch
 }
 
 // New returns a Matcher with the default parameters.
@@ -28,6 +31,7 @@ func New(x *index.Index) *Matcher { return NewWithParams(x, DefaultParams()) }
 func NewWithParams(x *index.Index, p Params) *Matcher {
 	m := &Matcher{x: x, params: p, pool: make(chan *scratch, 8)}
 	n := float64(x.NumClaims())
+	m.unseenIDF = float32(unseenIDF(x.NumClaims()))
 	for f := range m.idf {
 		fld := &x.Fields[f]
 		idf := make([]float32, fld.NumTerms())
@@ -38,6 +42,12 @@ func NewWithParams(x *index.Index, p Params) *Matcher {
 			idf[t] = float32(math.Max(0, math.Log((n-df+0.5)/(df+0.5))))
 		}
 		m.idf[f] = idf
+		k1, b := p.K1[f], p.B[f]
+		norm := make([]float32, x.NumClaims())
+		for d := range norm {
+			norm[d] = float32(k1 * (1 - b + b*float64(fld.DocLen[d])/fld.AvgLen))
+		}
+		m.lengthNorm[f] = norm
 	}
 	return m
 }
@@ -107,7 +117,7 @@ func (m *Matcher) analyzeQuery(f int, terms []string) ([]queryTerm, float64) {
 		}
 		counts[t] = 0
 		id := fld.Lookup(t)
-		idf := float32(unseenIDF(m.x.NumClaims()))
+		idf := m.unseenIDF
 		if id >= 0 {
 			idf = m.idf[f][id]
 		}
@@ -121,17 +131,25 @@ func (m *Matcher) analyzeQuery(f int, terms []string) ([]queryTerm, float64) {
 			out = append(out, queryTerm{id: id, qtf: c, idf: idf})
 		}
 	}
+	if f == index.FieldClaimChars && m.params.MaxQueryGrams > 0 && len(out) > m.params.MaxQueryGrams {
+		// Keep the rarest grams: they have the shortest postings and carry
+		// nearly all of the field's idf mass.
+		sort.Slice(out, func(i, j int) bool { return out[i].idf > out[j].idf })
+		out = out[:m.params.MaxQueryGrams]
+	}
 	return out, mass
 }
 
 // unseenIDF is the idf a term in no claim would have.
 func unseenIDF(n int) float64 { return math.Log((float64(n) + 0.5) / 0.5) }
 
-// accumulate adds the BM25 score of every claim for field f into s.
+// accumulate adds the BM25 score of every claim for field f into s. It is
+// the hot loop of matching: postings are decoded inline and each claim's
+// length normalisation is precomputed (lengthNorm).
 func (m *Matcher) accumulate(s *scratch, f int, qterms []queryTerm) {
 	fld := &m.x.Fields[f]
-	k1, b := m.params.K1[f], m.params.B[f]
-	avg := fld.AvgLen
+	k1p1 := float32(m.params.K1[f] + 1)
+	norm := m.lengthNorm[f]
 	scores := s.score[f]
 	numDocs := m.x.NumClaims()
 	maxDF := int(m.params.MaxDFShare * float64(numDocs))
@@ -142,16 +160,48 @@ func (m *Matcher) accumulate(s *scratch, f int, qterms []queryTerm) {
 			// article check within budget.
 			continue
 		}
-		w := qt.idf * float32(min(qt.qtf, 2))
-		fld.Postings(qt.id, numDocs, func(d, tf int) {
-			norm := k1 * (1 - b + b*float64(fld.DocLen[d])/avg)
-			scores[d] += w * float32(float64(tf)*(k1+1)/(float64(tf)+norm))
-			if !s.seen[d] {
-				s.seen[d] = true
-				s.touched = append(s.touched, int32(d))
+		w := qt.idf * float32(min(qt.qtf, 2)) * k1p1
+		p := fld.PostingBytes(qt.id)
+		doc := -1
+		for len(p) > 0 {
+			delta, n := uvarint(p)
+			if n <= 0 {
+				break
 			}
-		})
+			tf, n2 := uvarint(p[n:])
+			if n2 <= 0 {
+				break
+			}
+			p = p[n+n2:]
+			doc += int(delta) + 1
+			if doc >= numDocs {
+				break // corrupt postings: stop rather than index out of range
+			}
+			t := float32(tf)
+			scores[doc] += w * t / (t + norm[doc])
+			if !s.seen[doc] {
+				s.seen[doc] = true
+				s.touched = append(s.touched, int32(doc))
+			}
+		}
 	}
+}
+
+// uvarint decodes an unsigned LEB128 value (see index.uvarint).
+func uvarint(b []byte) (uint64, int) {
+	var v uint64
+	var shift uint
+	for i, c := range b {
+		if i == 10 {
+			return 0, -1
+		}
+		if c < 0x80 {
+			return v | uint64(c)<<shift, i + 1
+		}
+		v |= uint64(c&0x7f) << shift
+		shift += 7
+	}
+	return 0, 0
 }
 
 // Candidate is a claim scored against a query.
@@ -163,25 +213,91 @@ type Candidate struct {
 }
 
 // firstStage scores every claim and returns the best n by fused BM25.
+// Only the n best become Candidates: a common sentence touches most of a
+// large corpus through its 4-grams, and building and sorting a struct per
+// touched claim cost more than all the scoring.
 func (m *Matcher) firstStage(s *scratch, q *Query, n int) []Candidate {
 	for f := range q.terms {
 		m.accumulate(s, f, q.terms[f])
 	}
-	cands := make([]Candidate, 0, len(s.touched))
+	var weight [index.NumFields]float32
+	for f := range q.terms {
+		if q.mass[f] > 0 {
+			weight[f] = float32(m.params.FirstStage[f] / q.mass[f])
+		}
+	}
+	top := topN{limit: n}
 	for _, d := range s.touched {
+		fused := weight[0]*s.score[0][d] + weight[1]*s.score[1][d] + weight[2]*s.score[2][d]
+		top.offer(fused, d)
+	}
+	cands := make([]Candidate, len(top.items))
+	for i, it := range top.items {
 		var fs Features
 		for f := range q.terms {
 			if q.mass[f] > 0 {
-				fs[featBM25Claim+f] = float64(s.score[f][d]) / q.mass[f]
+				fs[featBM25Claim+f] = float64(s.score[f][it.doc]) / q.mass[f]
 			}
 		}
-		cands = append(cands, Candidate{Doc: int(d), Score: m.params.fuse(&fs), Features: fs})
+		cands[i] = Candidate{Doc: int(it.doc), Score: m.params.fuse(&fs), Features: fs}
 	}
 	sortCandidates(cands)
-	if len(cands) > n {
-		cands = cands[:n]
-	}
 	return cands
+}
+
+// topN keeps the n highest-scoring documents in a min-heap.
+type topN struct {
+	limit int
+	items []scored
+}
+
+type scored struct {
+	score float32
+	doc   int32
+}
+
+// less orders the heap: lowest score at the root, ties broken so the
+// higher doc id is evicted first (results stay deterministic).
+func (t *topN) less(i, j int) bool {
+	a, b := t.items[i], t.items[j]
+	return a.score < b.score || a.score == b.score && a.doc > b.doc
+}
+
+func (t *topN) offer(score float32, doc int32) {
+	if t.limit <= 0 {
+		return
+	}
+	if len(t.items) < t.limit {
+		t.items = append(t.items, scored{score, doc})
+		for i := len(t.items) - 1; i > 0; {
+			p := (i - 1) / 2
+			if !t.less(i, p) {
+				break
+			}
+			t.items[i], t.items[p] = t.items[p], t.items[i]
+			i = p
+		}
+		return
+	}
+	root := t.items[0]
+	if score < root.score || score == root.score && doc > root.doc {
+		return
+	}
+	t.items[0] = scored{score, doc}
+	for i := 0; ; {
+		l, r, small := 2*i+1, 2*i+2, i
+		if l < len(t.items) && t.less(l, small) {
+			small = l
+		}
+		if r < len(t.items) && t.less(r, small) {
+			small = r
+		}
+		if small == i {
+			return
+		}
+		t.items[i], t.items[small] = t.items[small], t.items[i]
+		i = small
+	}
 }
 
 func sortCandidates(c []Candidate) {

@@ -3,13 +3,14 @@ package match
 // DefaultParams are the defaults every front end uses.
 func DefaultParams() Params {
 	return Params{
-		K1:         [3]float64{1.2, 1.2, 1.2},
-		B:          [3]float64{0.75, 0.75, 0.75},
-		MaxDFShare: 0.2,
-		FirstStage: [3]float64{1, 0.3, 1},
-		Candidates: 50,
-		Weights:    Features{1, 2.05, 5.5, 0, -0.125, -0.015625, -0.234375, 3.203125, 0},
-		Collapse:   true,
+		K1:            [3]float64{1.2, 1.2, 1.2},
+		B:             [3]float64{0.75, 0.75, 0.75},
+		MaxDFShare:    0.1,
+		MaxQueryGrams: 40,
+		FirstStage:    [3]float64{1, 0.3, 1},
+		Candidates:    50,
+		Weights:       Features{1, 2.9875, 4.15625, 0.25, -0.046875, 0.015625, -0.234375, 4.484375, 0.046875},
+		Collapse:      true,
 		// Half weight for numbers: train MAP@5 moves by under 0.003 either
 		// way, and a sentence that alters a figure keeps its match (so the
 		// trust layer can flag the difference instead of losing the claim).
@@ -18,8 +19,8 @@ func DefaultParams() Params {
 		// candidates of every train query, plus the top 3 with the gold
 		// claims removed as negatives.
 		Calibration: Calibration{
-			Weights: CalInputs{-0.1462, 0.0310, 3.2254, 8.1728, -0.9461},
-			Bias:    -5.0236,
+			Weights: CalInputs{-0.2657, 0.0293, 4.4026, 7.6073, -0.2894},
+			Bias:    -4.9274,
 		},
 	}
 }
