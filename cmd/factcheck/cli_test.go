@@ -411,3 +411,32 @@ func TestEval(t *testing.T) {
 	require.Len(t, rows, 2, "a plain BM25 row and a factcheck row in:\n%s", stdout)
 	assert.Contains(t, stdout, "(4 queries, 8 claims)")
 }
+
+// A corpus given as a pipe is read once: rank must not find it empty.
+func TestCorpusFromPipe(t *testing.T) {
+	data, err := os.ReadFile(testCorpus)
+	require.NoError(t, err)
+	r, w, err := os.Pipe()
+	require.NoError(t, err)
+	go func() {
+		w.Write(data)
+		w.Close()
+	}()
+	defer r.Close()
+	path := "/dev/fd/" + strconv.Itoa(int(r.Fd()))
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("no /dev/fd on this system")
+	}
+	code, out, stderr := runFactcheck(t, "rank", "--corpus", path, "--queries", testQueries, "--k", "1")
+	require.Equal(t, 0, code, stderr)
+	assert.NotEmpty(t, out)
+}
+
+func TestQrelsLineTooLong(t *testing.T) {
+	dir := t.TempDir()
+	qrels := filepath.Join(dir, "long.qrels")
+	require.NoError(t, os.WriteFile(qrels, []byte("q1 0 "+strings.Repeat("x", 2<<20)+" 1\n"), 0o644))
+	code, _, stderr := runFactcheck(t, "eval", "--corpus", testCorpus, "--queries", testQueries, "--qrels", qrels)
+	requireOneLineError(t, 1, code, stderr)
+	assert.Contains(t, stderr, "long.qrels:1")
+}

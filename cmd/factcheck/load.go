@@ -16,7 +16,13 @@ func loadIndex(path string, stderr io.Writer) (*index.Index, error) {
 	if path == "" {
 		return nil, usageError{"--corpus is required"}
 	}
-	data, err := os.ReadFile(path)
+	// Read once: --corpus may be a pipe or /dev/stdin.
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fileError(err)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, corpus.MaxFileBytes+1))
+	f.Close()
 	if err != nil {
 		return nil, fileError(err)
 	}
@@ -27,7 +33,7 @@ func loadIndex(path string, stderr io.Writer) (*index.Index, error) {
 		}
 		return x, nil
 	}
-	claims, err := corpus.ReadFile(path)
+	claims, err := corpus.Read(path, data)
 	if err != nil {
 		return nil, err
 	}

@@ -13,6 +13,12 @@ func TestVerdictOfRatingText(t *testing.T) {
 	}{
 		{"True", VerdictTrue},
 		{"TRUE", VerdictTrue},
+		{"Not accurate", VerdictFalse},
+		{"Inaccurate", VerdictFalse},
+		{"Not correct", VerdictFalse},
+		{"Partly accurate", VerdictMixed},
+		{"Realistic", VerdictUnknown},
+		{"Exaggerated", VerdictMostlyFalse},
 		{"Correct", VerdictTrue},
 		{"Accurate", VerdictTrue},
 		{"Correct Attribution", VerdictTrue},

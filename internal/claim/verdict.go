@@ -19,9 +19,11 @@ var verdictWords = []struct {
 	{"half true", VerdictMixed}, {"partly true", VerdictMixed}, {"partly false", VerdictMixed},
 	{"partially true", VerdictMixed}, {"partially false", VerdictMixed}, {"half flip", VerdictMixed},
 	{"full flop", VerdictMixed}, {"no flip", VerdictTrue},
-	{"not true", VerdictFalse}, {"no evidence", VerdictUnproven},
+	{"not true", VerdictFalse}, {"not accurate", VerdictFalse}, {"not correct", VerdictFalse},
+	{"not real", VerdictFalse}, {"inaccurate", VerdictFalse}, {"partly accurate", VerdictMixed},
+	{"partially accurate", VerdictMixed}, {"no evidence", VerdictUnproven},
 	{"misleading", VerdictMostlyFalse}, {"missing context", VerdictMostlyFalse}, {"miscaptioned", VerdictMostlyFalse},
-	{"exaggerat", VerdictMostlyFalse}, {"distort", VerdictMostlyFalse}, {"out of context", VerdictMostlyFalse},
+	{"exaggerat*", VerdictMostlyFalse}, {"distort*", VerdictMostlyFalse}, {"out of context", VerdictMostlyFalse},
 	{"mixture", VerdictMixed}, {"mixed", VerdictMixed}, {"half", VerdictMixed},
 	{"unproven", VerdictUnproven}, {"unverified", VerdictUnproven}, {"unsupported", VerdictUnproven},
 	{"undetermined", VerdictUnproven}, {"research in progress", VerdictUnproven}, {"unclear", VerdictUnproven},
@@ -39,7 +41,13 @@ func VerdictOf(rating string, value, best, worst float64) Verdict {
 		return !(c >= 'a' && c <= 'z')
 	}), " ") + " "
 	for _, w := range verdictWords {
-		if strings.Contains(r, " "+w.phrase) {
+		// Whole words, so "realistic" is not "real"; a trailing * matches
+		// any ending ("exaggerated", "exaggeration").
+		phrase, prefix := strings.CutSuffix(w.phrase, "*")
+		if !prefix {
+			phrase += " "
+		}
+		if strings.Contains(r, " "+phrase) {
 			return w.verdict
 		}
 	}

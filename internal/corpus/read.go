@@ -44,18 +44,16 @@ func ReadFile(path string) ([]claim.Claim, error) {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := readAllLimited(f, path)
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
 	if err != nil {
 		return nil, err
 	}
 	return Read(path, data)
 }
 
-func readAllLimited(r io.Reader, name string) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
-	if err != nil {
-		return nil, err
-	}
+// decompress gunzips data that starts with the gzip magic bytes and
+// enforces MaxFileBytes on the result.
+func decompress(name string, data []byte) ([]byte, error) {
 	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
 		zr, err := gzip.NewReader(bytes.NewReader(data))
 		if err != nil {
@@ -73,9 +71,14 @@ func readAllLimited(r io.Reader, name string) ([]byte, error) {
 }
 
 // Read parses data, named name in errors, detecting its format.
+//
+// Gzip data is decompressed first.
 func Read(name string, data []byte) ([]claim.Claim, error) {
+	data, err := decompress(name, data)
+	if err != nil {
+		return nil, err
+	}
 	var claims []claim.Claim
-	var err error
 	switch DetectFormat(data) {
 	case FormatCheckThat:
 		claims, err = readCheckThat(name, data)

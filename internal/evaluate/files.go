@@ -63,6 +63,7 @@ func ReadQrels(path string) (Qrels, error) {
 	defer f.Close()
 	q := Qrels{}
 	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	line := 0
 	for sc.Scan() {
 		line++
@@ -84,7 +85,10 @@ func ReadQrels(path string) (Qrels, error) {
 			q[fields[0]][fields[2]] = true
 		}
 	}
-	return q, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, lineError(path, line+1, err.Error())
+	}
+	return q, nil
 }
 
 func lineError(name string, line int, msg string) error {
