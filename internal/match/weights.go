@@ -10,7 +10,7 @@ package match
 //     MAP@5 stays within 0.003 of using every 4-gram, at about a third of
 //     the postings read (see BenchmarkCheckArticle1000Words).
 //   - FirstStage 1/0.3/1: candidate generation only; with 50 candidates it
-//     recalls 0.97 of the Snopes dev gold claims (0.58 of PolitiFact's).
+//     recalls 0.95-0.98 of the Snopes dev gold claims (0.59 of PolitiFact's).
 //   - Weights: learned by coordinate ascent (Learn) on the mean of the three
 //     train splits' MAP@5 (TestLearnWeights, FACTCHECK_LEARN=1), starting at
 //     1 per BM25 field and 0 elsewhere, steps 1.0 halving to 0.01; the
