@@ -52,7 +52,7 @@ func init() {
 // nouns) a trend only after a modal or "to": "plans to double".
 var bareVerbs = map[string]trend{"double": {1, 2}, "triple": {1, 3}, "quadruple": {1, 4}, "halve": {-1, 0.5}}
 
-var modals = map[string]bool{"to": true, "will": true, "would": true, "could": true, "may": true, "might": true, "should": true, "must": true}
+var modals = wordSet("to|will|would|could|may|might|should|must")
 
 var foldWords = map[string]float64{"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "tenfold": 10}
 

@@ -377,12 +377,7 @@ func extraPerson(of []Entity, other []tok) *Entity {
 }
 
 // auxiliaries sit between a negator and the verb it negates.
-var auxiliaries = map[string]bool{
-	"be": true, "been": true, "being": true, "have": true, "has": true, "had": true,
-	"do": true, "does": true, "did": true, "to": true, "a": true, "an": true, "the": true,
-	"really": true, "actually": true, "ever": true, "even": true, "yet": true, "also": true,
-	"any": true, "was": true, "is": true, "are": true, "were": true, "longer": true,
-}
+var auxiliaries = wordSet("be|been|being|have|has|had|do|does|did|to|a|an|the|really|actually|ever|even|yet|also|any|was|is|are|were|longer")
 
 // compareNegation flags when the polarities differ: the parity of the
 // negation cues on each side, flipped once for every antonym pair the two

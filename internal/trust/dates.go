@@ -54,11 +54,7 @@ var weekdays = map[string]time.Weekday{
 
 // monthContext words make a lone month name a date ("in October") rather
 // than a name or a verb ("May", "March").
-var monthContext = map[string]bool{
-	"in": true, "since": true, "until": true, "by": true, "during": true, "early": true,
-	"late": true, "mid": true, "last": true, "next": true, "this": true, "from": true,
-	"through": true, "before": true, "after": true, "of": true,
-}
+var monthContext = wordSet("in|since|until|by|during|early|late|mid|last|next|this|from|through|before|after|of")
 
 // dateHit is a found date with its token range and whether it was resolved
 // against the reference date (relative words or an inferred year).
@@ -427,22 +423,11 @@ const (
 	tenseFuture
 )
 
-var futureCues = map[string]bool{
-	"will": true, "shall": true, "won't": true, "won\u2019t": true, "scheduled": true,
-	"upcoming": true, "due": true, "later": true,
-}
+var futureCues = wordSet("will|shall|won't|won\u2019t|scheduled|upcoming|due|later")
 
-var futurePairs = map[string]bool{
-	"set to": true, "expected to": true, "plans to": true, "plan to": true,
-	"planning to": true, "going to": true, "is to": true, "are to": true,
-}
+var futurePairs = wordSet("set to|expected to|plans to|plan to|planning to|going to|is to|are to")
 
-var pastCues = map[string]bool{
-	"was": true, "were": true, "had": true, "did": true, "said": true, "told": true,
-	"held": true, "met": true, "spoke": true, "went": true, "came": true, "took": true,
-	"gave": true, "made": true, "saw": true, "began": true, "ago": true, "earlier": true,
-	"left": true, "sent": true, "won": true, "lost": true, "wrote": true, "ran": true,
-}
+var pastCues = wordSet("was|were|had|did|said|told|held|met|spoke|went|came|took|gave|made|saw|began|ago|earlier|left|sent|won|lost|wrote|ran")
 
 // sentenceTense guesses the tense of a sentence from auxiliaries and
 // irregular pasts, then regular "-ed" forms. A future cue wins because

@@ -227,54 +227,17 @@ func exactText(toks []tok, want string) bool {
 
 // titles announce that the capitalised words after them name a person;
 // they are read in either case ("defence minister Ahn").
-var titles = map[string]bool{
-	"president": true, "secretary": true, "minister": true, "chancellor": true,
-	"senator": true, "sen": true, "rep": true, "representative": true, "governor": true,
-	"mayor": true, "general": true, "gen": true, "admiral": true, "colonel": true,
-	"ambassador": true, "judge": true, "justice": true, "mr": true, "mrs": true, "ms": true,
-	"dr": true, "professor": true, "prof": true, "king": true, "queen": true, "prince": true,
-	"princess": true, "pope": true, "chairman": true, "chairwoman": true, "director": true,
-	"commissioner": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
-	"leader": true, "ceo": true, "speaker": true, "premier": true, "envoy": true, "chief": true,
-}
+var titles = wordSet("president|secretary|minister|chancellor|senator|sen|rep|representative|governor|mayor|general|gen|admiral|colonel|ambassador|judge|justice|mr|mrs|ms|dr|professor|prof|king|queen|prince|princess|pope|chairman|chairwoman|director|commissioner|spokesman|spokeswoman|spokesperson|leader|ceo|speaker|premier|envoy|chief")
 
 // orgWords in a capitalised run make it an organisation.
-var orgWords = map[string]bool{
-	"agency": true, "ministry": true, "department": true, "party": true, "council": true,
-	"university": true, "institute": true, "organisation": true, "organization": true,
-	"association": true, "company": true, "corporation": true, "corp": true, "inc": true,
-	"ltd": true, "bank": true, "committee": true, "commission": true, "court": true,
-	"army": true, "navy": true, "force": true, "forces": true, "command": true, "news": true,
-	"times": true, "post": true, "group": true, "foundation": true, "union": true,
-	"office": true, "service": true, "administration": true, "congress": true,
-	"parliament": true, "assembly": true, "senate": true, "house": true, "journal": true,
-	"network": true, "television": true, "radio": true, "press": true, "herald": true,
-	"tribune": true, "fund": true, "board": true, "authority": true, "police": true,
-	"guard": true, "corps": true, "alliance": true,
-}
+var orgWords = wordSet("agency|ministry|department|party|council|university|institute|organisation|organization|association|company|corporation|corp|inc|ltd|bank|committee|commission|court|army|navy|force|forces|command|news|times|post|group|foundation|union|office|service|administration|congress|parliament|assembly|senate|house|journal|network|television|radio|press|herald|tribune|fund|board|authority|police|guard|corps|alliance")
 
 // otherWords mark events, documents and geographic features.
-var otherWords = map[string]bool{
-	"meeting": true, "summit": true, "conference": true, "strategy": true, "war": true,
-	"zone": true, "peninsula": true, "act": true, "treaty": true, "agreement": true,
-	"accord": true, "plan": true, "policy": true, "report": true, "review": true,
-	"initiative": true, "program": true, "programme": true, "project": true, "day": true,
-	"games": true, "cup": true, "olympics": true, "street": true, "road": true, "square": true,
-	"district": true, "province": true, "state": true, "county": true, "city": true,
-	"river": true, "sea": true, "ocean": true, "island": true, "islands": true, "strait": true,
-	"bay": true, "gulf": true, "airport": true, "station": true, "bridge": true, "palace": true,
-	"hall": true, "centre": true, "center": true, "defence": true, "defense": true,
-	"security": true, "national": true, "international": true, "consultative": true,
-	"prize": true, "award": true, "demilitarised": true, "demilitarized": true,
-}
+var otherWords = wordSet("meeting|summit|conference|strategy|war|zone|peninsula|act|treaty|agreement|accord|plan|policy|report|review|initiative|program|programme|project|day|games|cup|olympics|street|road|square|district|province|state|county|city|river|sea|ocean|island|islands|strait|bay|gulf|airport|station|bridge|palace|hall|centre|center|defence|defense|security|national|international|consultative|prize|award|demilitarised|demilitarized")
 
 // speechVerbs after a capitalised word make it a person ("..., Hegseth
 // said"), even at the start of a sentence.
-var speechVerbs = map[string]bool{
-	"said": true, "says": true, "told": true, "added": true, "asked": true, "argued": true,
-	"claimed": true, "insisted": true, "stated": true, "wrote": true, "tweeted": true,
-	"noted": true, "announced": true, "warned": true, "explained": true,
-}
+var speechVerbs = wordSet("said|says|told|added|asked|argued|claimed|insisted|stated|wrote|tweeted|noted|announced|warned|explained")
 
 // Entities returns the named entities of s in order: gazetteer places and
 // organisations, and capitalised word runs classified as persons (after a

@@ -191,3 +191,14 @@ func sentenceStart(toks []tok, i int) bool {
 	}
 	return true
 }
+
+// wordSet builds a set from "|"-separated words. Word lists are written as
+// one string rather than map literals: in the widget's wasm a map literal
+// compiles to code per entry, a string to data that brotli shrinks well.
+func wordSet(words string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Split(words, "|") {
+		set[w] = true
+	}
+	return set
+}

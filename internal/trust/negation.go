@@ -18,12 +18,7 @@ type Cue struct {
 // circumstance ("without delay") far more often than the claim.
 func NegationCues(s string) []Cue { return negCues(s, lex(s)) }
 
-var negWords = map[string]bool{
-	"never": true, "none": true, "nobody": true, "nothing": true, "nowhere": true,
-	"cannot": true, "deny": true, "denies": true, "denied": true, "denying": true,
-	"untrue": true, "inaccurate": true, "incorrect": true, "refused": true, "refuses": true,
-	"refuse": true, "refusing": true,
-}
+var negWords = wordSet("never|none|nobody|nothing|nowhere|cannot|deny|denies|denied|denying|untrue|inaccurate|incorrect|refused|refuses|refuse|refusing")
 
 func negCues(s string, toks []tok) []Cue {
 	var out []Cue
@@ -150,11 +145,11 @@ func contrastAfter(toks []tok, i int) bool {
 
 // idiomAfter are words after a negator that make an idiom or an appeal, not
 // a denial: "can't believe it", "never forget", "can't wait".
-var idiomAfter = map[string]bool{"believe": true, "forget": true, "wait": true}
+var idiomAfter = wordSet("believe|forget|wait")
 
 // gerundPrepositions before "not" + gerund make an adverbial ("by not
 // eating out"), which does not negate the sentence's claim.
-var gerundPrepositions = map[string]bool{"by": true, "for": true, "from": true, "about": true, "of": true, "without": true}
+var gerundPrepositions = wordSet("by|for|from|about|of|without")
 
 // existential verbs of "there is no ...", which denies existence outright.
-var existential = map[string]bool{"is": true, "are": true, "was": true, "were": true, "s": true}
+var existential = wordSet("is|are|was|were|s")

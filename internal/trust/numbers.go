@@ -65,26 +65,13 @@ var unitWords = map[string]string{
 
 var currencySymbols = map[string]string{"$": "$", "€": "€", "£": "£", "¥": "¥"}
 
-var approxWords = map[string]bool{
-	"about": true, "around": true, "some": true, "roughly": true, "nearly": true,
-	"almost": true, "approximately": true, "approx": true, "over": true, "under": true,
-	"circa": true, "estimated": true, "~": true,
-}
+var approxWords = wordSet("about|around|some|roughly|nearly|almost|approximately|approx|over|under|circa|estimated|~")
 
-var approxPairs = map[string]bool{
-	"more than": true, "at least": true, "up to": true, "close to": true,
-	"fewer than": true, "less than": true, "just over": true, "just under": true,
-	"as many": true, "well over": true,
-}
+var approxPairs = wordSet("more than|at least|up to|close to|fewer than|less than|just over|just under|as many|well over")
 
 // yearWords before a 4-digit number make it a year even when a plural noun
 // follows ("the 2024 elections", "in 1994 talks").
-var yearWords = map[string]bool{
-	"in": true, "since": true, "by": true, "until": true, "till": true, "from": true,
-	"of": true, "the": true, "during": true, "before": true, "after": true,
-	"year": true, "early": true, "late": true, "mid": true, "between": true,
-	"and": true, "to": true, "circa": true, "its": true, "their": true, "this": true,
-}
+var yearWords = wordSet("in|since|by|until|till|from|of|the|during|before|after|year|early|late|mid|between|and|to|circa|its|their|this")
 
 // qbuild is a quantity being assembled from tokens i..j (inclusive).
 type qbuild struct {
