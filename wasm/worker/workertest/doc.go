@@ -1,0 +1,4 @@
+// Package workertest holds the Worker's integration test: it builds the
+// Worker (make worker), serves it with `wrangler dev --local` and checks the
+// API routes and errors over HTTP, as internal/api's tests do in process.
+package workertest
