@@ -26,13 +26,13 @@ type Features [NumFeatures]float64
 
 // Query is a sentence analysed once for every field.
 type Query struct {
-	Text    string
-	terms   [index.NumFields][]queryTerm
-	mass    [index.NumFields]float64
-	termSet map[uint32]bool   // claim-field term ids in the query
-	bigrams map[[2]int32]bool // consecutive claim-field term ids
-	numbers map[string]bool   // number tokens
-	words   int               // content words and numbers
+	Text       string
+	terms      [index.NumFields][]queryTerm
+	mass       [index.NumFields]float64
+	termSet    map[uint32]bool   // claim-field term ids in the query
+	bigrams    map[[2]int32]bool // consecutive claim-field term ids
+	hasNumbers bool              // the query states a number
+	words      int               // content words and numbers
 	// termMass is the idf mass of the query's distinct claim-field terms,
 	// unknown ones at the idf of a term in no claim.
 	termMass float64
@@ -40,7 +40,7 @@ type Query struct {
 
 // Prepare analyses a query sentence.
 func (m *Matcher) Prepare(s string) *Query {
-	q := &Query{Text: s, termSet: map[uint32]bool{}, bigrams: map[[2]int32]bool{}, numbers: map[string]bool{}}
+	q := &Query{Text: s, termSet: map[uint32]bool{}, bigrams: map[[2]int32]bool{}}
 	var stems []string
 	for f := range q.terms {
 		terms := index.Kind(f).Analyze(s)
@@ -73,7 +73,7 @@ func (m *Matcher) Prepare(s string) *Query {
 		}
 		prev = id
 		if t != "" && t[0] >= '0' && t[0] <= '9' {
-			q.numbers[t] = true
+			q.hasNumbers = true
 		}
 	}
 	return q
@@ -86,28 +86,21 @@ func (q *Query) Words() int { return q.words }
 func (m *Matcher) rerankFeatures(q *Query, c *Candidate) {
 	fwd := m.x.Forward(c.Doc)
 	idf := m.idf[index.FieldClaim]
-	total, covered := 0.0, 0.0
-	seen := make(map[uint32]bool, len(fwd)) // a claim has a few dozen terms at most
+	covered := 0.0
 	claimNums, numHits := 0, 0
-	claimField := &m.x.Fields[index.FieldClaim]
-	for _, id := range fwd {
-		if seen[id] {
-			continue
+	for _, id := range m.distinct[c.Doc] {
+		in := q.termSet[id]
+		if in {
+			covered += float64(idf[id])
 		}
-		seen[id] = true
-		w := float64(idf[id])
-		total += w
-		if q.termSet[id] {
-			covered += w
-		}
-		if t := claimField.Term(int(id)); t != "" && t[0] >= '0' && t[0] <= '9' {
+		if m.isNumber[id] {
 			claimNums++
-			if q.numbers[t] {
+			if in {
 				numHits++
 			}
 		}
 	}
-	if total > 0 {
+	if total := m.claimMass[c.Doc]; total > 0 {
 		c.Features[featCoverage] = covered / total
 	}
 	if len(fwd) > 1 {
@@ -122,7 +115,7 @@ func (m *Matcher) rerankFeatures(q *Query, c *Candidate) {
 	switch {
 	case numHits > 0:
 		c.Features[featNumMatch] = 1
-	case claimNums > 0 && len(q.numbers) > 0:
+	case claimNums > 0 && q.hasNumbers:
 		c.Features[featNumMismatch] = 1
 	}
 	if q.termMass > 0 {
@@ -130,6 +123,36 @@ func (m *Matcher) rerankFeatures(q *Query, c *Candidate) {
 	}
 	if q.words > 0 {
 		c.Features[featLength] = min(1, float64(len(fwd))/float64(q.words))
+	}
+}
+
+// precomputeClaims derives, once per matcher, what re-ranking needs of
+// every claim: its distinct claim-field term ids, their idf mass, and which
+// vocabulary terms are numbers.
+func (m *Matcher) precomputeClaims() {
+	fld := &m.x.Fields[index.FieldClaim]
+	m.isNumber = make([]bool, fld.NumTerms())
+	for t := range m.isNumber {
+		term := fld.Term(t)
+		m.isNumber[t] = term != "" && term[0] >= '0' && term[0] <= '9'
+	}
+	n := m.x.NumClaims()
+	m.distinct = make([][]uint32, n)
+	m.claimMass = make([]float64, n)
+	idf := m.idf[index.FieldClaim]
+	for d := 0; d < n; d++ {
+		var ids []uint32
+	next:
+		for _, id := range m.x.Forward(d) {
+			for _, seen := range ids {
+				if seen == id {
+					continue next
+				}
+			}
+			ids = append(ids, id)
+			m.claimMass[d] += float64(idf[id])
+		}
+		m.distinct[d] = ids
 	}
 }
 

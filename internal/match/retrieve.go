@@ -21,7 +21,12 @@ type Matcher struct {
 	// lengthNorm[f][d] is BM25's k1·(1 − b + b·len/avglen) of claim d.
 	lengthNorm [index.NumFields][]float32
 	unseenIDF  float32 // idf of a term no claim has
-	pool       chan *scratch
+	// Per claim: distinct claim-field term ids and their idf mass; per
+	// claim-field term: whether it is a number (features.go).
+	distinct  [][]uint32
+	claimMass []float64
+	isNumber  []bool
+	pool      chan *scratch
 }
 
 // New returns a Matcher with the default parameters.
@@ -49,6 +54,7 @@ func NewWithParams(x *index.Index, p Params) *Matcher {
 		}
 		m.lengthNorm[f] = norm
 	}
+	m.precomputeClaims()
 	return m
 }
 

@@ -1,6 +1,9 @@
 package text
 
 import (
+	"sync"
+	"sync/atomic"
+
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/english"
 )
@@ -12,10 +15,28 @@ func Stem(word string) string {
 	if len(word) < 3 || isDigit(word[0]) {
 		return word
 	}
+	if s, ok := stemCache.Load(word); ok {
+		return s.(string)
+	}
 	env := snowballstem.NewEnv(word)
 	english.Stem(env)
-	return env.Current()
+	s := env.Current()
+	// A language has a few hundred thousand word forms; past that the
+	// input is junk and is not worth remembering.
+	if stemCacheSize.Add(1) <= maxStemCache {
+		stemCache.Store(word, s)
+	}
+	return s
 }
+
+// Stemming costs more than the rest of tokenising a word, and articles,
+// corpora and queries repeat the same words.
+var (
+	stemCache     sync.Map
+	stemCacheSize atomic.Int64
+)
+
+const maxStemCache = 200_000
 
 // Terms returns the stemmed content terms of s in order: stop words are
 // dropped, numbers kept. This is what the word index stores and queries.
