@@ -5,6 +5,7 @@ import (
 
 	"github.com/factcheckwidget/factcheck/internal/claim"
 	"github.com/factcheckwidget/factcheck/internal/match"
+	"github.com/factcheckwidget/factcheck/internal/trust"
 )
 
 // Tier thresholds on the calibrated probability (match.Calibration).
@@ -40,8 +41,9 @@ func TierFor(p float64, words int) Tier {
 
 // assess turns ranked candidates into shown matches: tier, flags and
 // evidence. Candidates below the related threshold are dropped.
-func (c *Checker) assess(q *match.Query, cands []match.Candidate, opt Options) []Match {
+func (c *Checker) assess(q *match.Query, cands []match.Candidate, opt Options, cmp *trust.Comparer) []Match {
 	var out []Match
+	var toks []stemmed // only sentences with a shown match need them
 	ref := parseDate(opt.Date)
 	for i := range cands {
 		cand := &cands[i]
@@ -51,8 +53,11 @@ func (c *Checker) assess(q *match.Query, cands []match.Candidate, opt Options) [
 		}
 		cl := c.m.Index().Claim(cand.Doc)
 		m := Match{Doc: cand.Doc, Claim: cl, Score: cand.Prob, Tier: tier}
-		m.Flags = flags(q.Text, cl.Text, ref, parseDate(cl.ClaimDate))
-		m.Evidence = c.explain(q.Text, cand.Doc)
+		m.Flags = flags(cmp, q.Text, cl.Text, ref, parseDate(cl.ClaimDate))
+		if toks == nil {
+			toks = stemTokens(q.Text)
+		}
+		m.Evidence = c.explain(q.Text, toks, cand.Doc)
 		out = append(out, m)
 	}
 	preferConsistent(out)
@@ -95,5 +100,5 @@ func parseDate(s string) time.Time {
 // Compare returns the consistency flags of a page sentence against claim
 // c, as they would appear on a match; evaluation uses it directly.
 func Compare(page string, c *claim.Claim, opt Options) []Flag {
-	return flags(page, c.Text, parseDate(opt.Date), parseDate(c.ClaimDate))
+	return flags(nil, page, c.Text, parseDate(opt.Date), parseDate(c.ClaimDate))
 }

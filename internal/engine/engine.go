@@ -9,6 +9,7 @@ import (
 	"github.com/factcheckwidget/factcheck/internal/index"
 	"github.com/factcheckwidget/factcheck/internal/match"
 	"github.com/factcheckwidget/factcheck/internal/text"
+	"github.com/factcheckwidget/factcheck/internal/trust"
 )
 
 // Tier says how much a reader may rely on a match.
@@ -118,13 +119,14 @@ func (c *Checker) CheckArticle(article string, opt Options) []Sentence {
 		spans = spans[:MaxSentences]
 	}
 	out := make([]Sentence, len(spans))
+	cmp := &trust.Comparer{} // claims recur across an article's sentences
 	for i, sp := range spans {
 		end := sp.End
 		if end-sp.Start > MaxSentenceBytes {
 			end = sp.Start + cutUTF8(article[sp.Start:], MaxSentenceBytes)
 		}
 		s := article[sp.Start:end]
-		out[i] = Sentence{Span: Span{sp.Start, end}, Text: s, Matches: c.CheckSentence(s, opt)}
+		out[i] = Sentence{Span: Span{sp.Start, end}, Text: s, Matches: c.checkSentence(s, opt, cmp)}
 	}
 	return out
 }
@@ -132,6 +134,10 @@ func (c *Checker) CheckArticle(article string, opt Options) []Sentence {
 // CheckSentence returns the matches of one sentence (or one free-text
 // claim), best first; an empty result means the checker abstains.
 func (c *Checker) CheckSentence(s string, opt Options) []Match {
+	return c.checkSentence(s, opt, &trust.Comparer{})
+}
+
+func (c *Checker) checkSentence(s string, opt Options, cmp *trust.Comparer) []Match {
 	if len(s) > MaxSentenceBytes {
 		s = s[:cutUTF8(s, MaxSentenceBytes)]
 	}
@@ -141,7 +147,7 @@ func (c *Checker) CheckSentence(s string, opt Options) []Match {
 	}
 	q := c.m.Prepare(s)
 	cands := c.m.RankQuery(q, max)
-	return c.assess(q, cands, opt)
+	return c.assess(q, cands, opt, cmp)
 }
 
 // cutUTF8 returns the largest n' <= n that does not split a UTF-8 sequence.

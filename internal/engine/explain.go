@@ -8,7 +8,7 @@ import (
 // explain lists the sentence's words that the claim shares, merging
 // neighbours into phrases ("wartime operational control"), with byte
 // offsets so the widget can underline them.
-func (c *Checker) explain(sentence string, doc int) []Evidence {
+func (c *Checker) explain(sentence string, toks []stemmed, doc int) []Evidence {
 	x := c.m.Index()
 	field := &x.Fields[index.FieldClaim]
 	claimTerms := map[string]bool{}
@@ -29,16 +29,33 @@ func (c *Checker) explain(sentence string, doc int) []Evidence {
 		out = append(out, Evidence{Kind: kind, Text: sentence[a:b], Span: Span{a, b}})
 		run = run[:0]
 	}
-	for _, tok := range text.Tokenize(sentence) {
-		if tok.Kind == text.Word && text.IsStopWord(tok.Text) {
+	for _, st := range toks {
+		if st.stop {
 			continue // stop words neither break nor start a phrase
 		}
-		if claimTerms[text.Stem(tok.Text)] {
-			run = append(run, tok)
+		if claimTerms[st.stem] {
+			run = append(run, st.Token)
 			continue
 		}
 		flush()
 	}
 	flush()
+	return out
+}
+
+// stemmed is a sentence token with its stem, computed once per sentence
+// and shared by the explanations of all its matches.
+type stemmed struct {
+	text.Token
+	stem string
+	stop bool
+}
+
+func stemTokens(sentence string) []stemmed {
+	toks := text.Tokenize(sentence)
+	out := make([]stemmed, len(toks))
+	for i, t := range toks {
+		out[i] = stemmed{Token: t, stem: text.Stem(t.Text), stop: t.Kind == text.Word && text.IsStopWord(t.Text)}
+	}
 	return out
 }

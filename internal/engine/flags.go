@@ -6,9 +6,13 @@ import (
 	"github.com/factcheckwidget/factcheck/internal/trust"
 )
 
-// flags compares a page sentence with the claim it matched.
-func flags(page, claimText string, ref, claimRef time.Time) []Flag {
-	fs := trust.Compare(page, claimText, ref, claimRef)
+// flags compares a page sentence with the claim it matched; cmp may be nil
+// or a comparer reused across one article's sentences.
+func flags(cmp *trust.Comparer, page, claimText string, ref, claimRef time.Time) []Flag {
+	if cmp == nil {
+		cmp = &trust.Comparer{}
+	}
+	fs := cmp.Compare(page, claimText, ref, claimRef)
 	if len(fs) == 0 {
 		return nil
 	}

@@ -53,11 +53,36 @@ const (
 // order numbers, dates, entities, negation. ref is the article date and
 // claimRef the claim's date, for relative dates; either may be zero.
 func Compare(page, claim string, ref, claimRef time.Time) []Flag {
+	return (&Comparer{}).Compare(page, claim, ref, claimRef)
+}
+
+// Comparer is Compare with memory: it analyses each distinct text once, so
+// checking one sentence against several claims, or one claim against
+// several sentences of an article, does not lex and tag the same text
+// again. Not safe for concurrent use; make one per article.
+type Comparer struct {
+	sides map[string]*side
+}
+
+func (cm *Comparer) side(s string) *side {
+	if sd, ok := cm.sides[s]; ok {
+		return sd
+	}
+	if cm.sides == nil {
+		cm.sides = map[string]*side{}
+	}
+	sd := newSide(s)
+	cm.sides[s] = sd
+	return sd
+}
+
+// Compare is the package-level Compare, memoised.
+func (cm *Comparer) Compare(page, claim string, ref, claimRef time.Time) []Flag {
 	focused, offset, picked := focus(page, claim)
 	if picked && sharedStems(focused, claim) < minSharedStems {
 		return nil // the page does not restate the claim closely enough to contradict it
 	}
-	p, c := newSide(focused), newSide(claim)
+	p, c := cm.side(focused), cm.side(claim)
 	var flags []Flag
 	flags = compareNumbers(p, c, flags)
 	flags = compareDates(p, c, ref, claimRef, flags)
@@ -74,11 +99,13 @@ type side struct {
 	s    string
 	toks []tok
 	qs   []Quantity
+	ents []Entity
+	cues []Cue
 }
 
 func newSide(s string) *side {
 	toks := lex(s)
-	return &side{s: s, toks: toks, qs: quantities(s, toks, dateDayTokens(toks))}
+	return &side{s: s, toks: toks, qs: quantities(s, toks, dateDayTokens(toks)), ents: entities(s, toks), cues: negCues(s, toks)}
 }
 
 func sharedStems(a, b string) int {
@@ -261,7 +288,7 @@ func countryCovered(n string, in []Entity) bool {
 // One side naming an extra one is not a contradiction ("US Defence
 // Secretary Hegseth" vs "Hegseth").
 func compareEntities(p, c *side, flags []Flag) []Flag {
-	pe, ce := entities(p.s, p.toks), entities(c.s, c.toks)
+	pe, ce := p.ents, c.ents
 	var pc, cc, ps, cs, pp, cp []Entity
 	for _, e := range pe {
 		switch {
@@ -385,7 +412,7 @@ var auxiliaries = wordSet("be|been|being|have|has|had|do|does|did|to|a|an|the|re
 // sides carry ("did not think it was accurate" vs "did not believe it was
 // accurate").
 func compareNegation(p, c *side, flags []Flag) []Flag {
-	pn, cn := negCues(p.s, p.toks), negCues(c.s, c.toks)
+	pn, cn := p.cues, c.cues
 	flip, pa, ca := antonymSplit(p.toks, c.toks)
 	if (len(pn)+len(cn)+flip)%2 == 0 {
 		return flags
