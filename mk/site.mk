@@ -22,11 +22,7 @@ templ-check: ## generated templ code is up to date
 	if [ -n "$$bad" ]; then echo "templ-check: stale generated code:$$bad (run make templ-generate)"; exit 1; fi; \
 	echo "templ-check: ok"
 
-# The widget's `wasm` target lives in mk/widget.mk; until it exists the demo
-# still serves the site and API (the widget script then 404s).
-demo: build ## build everything and serve the site with the demo on http://127.0.0.1:8080
-	@if $(MAKE) -n wasm >/dev/null 2>&1; then $(MAKE) --no-print-directory wasm; \
-	else echo "demo: no wasm target yet (mk/widget.mk): serving without the widget"; fi
+demo: build wasm ## build everything and serve the site with the demo on http://127.0.0.1:8080
 	@echo "factcheck: open http://$(ADDR)/demo/"
 	$(BIN) serve --addr $(ADDR)
 
