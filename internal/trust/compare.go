@@ -323,8 +323,69 @@ func compareEntities(p, c *side, flags []Flag) []Flag {
 		if a, b := extraPerson(pp, c.toks), extraPerson(cp, p.toks); a != nil && b != nil {
 			flags = append(flags, Flag{Kind: EntityDiffers, Page: a.Text, Claim: b.Text, Start: a.Start, End: a.End})
 		}
+	} else if len(pp) == 0 && len(cp) == 1 && extraPerson(cp, p.toks) != nil {
+		if k := slotSwap(p, c, cp[0]); k >= 0 {
+			t := p.toks[k]
+			flags = append(flags, Flag{Kind: EntityDiffers, Page: t.s, Claim: cp[0].Text, Start: t.start, End: t.end})
+		}
 	}
 	return flags
+}
+
+// slotSwap finds a page word standing where the claim names person e: a
+// capitalised word inside a sentence, unknown to the claim and to the
+// gazetteer, whose neighbouring word (or its stem) is the neighbour of the
+// person's name in the claim ("President Biden met …" vs "President Donald
+// Trump was …", "photos of Biden crashing" vs "Donald Trump 'crashed'").
+// Requiring the shared neighbour keeps bylines and passing mentions from
+// reading as a swap. Returns the page token index or -1.
+func slotSwap(p, c *side, e Entity) int {
+	before, after := "", ""
+	for k, t := range c.toks {
+		if t.end <= e.Start && t.kind == tWord {
+			before = t.low
+		}
+		if t.start >= e.End && t.kind == tWord {
+			after = c.toks[k].low
+			break
+		}
+	}
+	found := -1
+	for k, t := range p.toks {
+		if t.kind != tWord || !t.capitalised() || t.allCaps() || len(t.s) < 3 || sentenceStart(p.toks, k) || k == 0 {
+			continue
+		}
+		if mentionedCapitalised(t.low, c.toks) || months[t.low] != 0 || titles[t.low] {
+			continue
+		}
+		if _, ok := weekdays[t.low]; ok {
+			continue
+		}
+		if _, ok := gazetteer[t.low]; ok {
+			continue
+		}
+		pb, pa := wordAt(p.toks, k-1), wordAt(p.toks, k+1)
+		if (before != "" && sameWord(pb, before)) || (after != "" && sameWord(pa, after)) {
+			if found >= 0 {
+				return -1 // two candidates: no one-for-one swap
+			}
+			found = k
+		}
+	}
+	return found
+}
+
+func sameWord(a, b string) bool {
+	return a != "" && (a == b || text.Stem(a) == text.Stem(b))
+}
+
+func mentionedCapitalised(w string, toks []tok) bool {
+	for _, t := range toks {
+		if t.kind == tWord && t.low == w && t.capitalised() {
+			return true
+		}
+	}
+	return false
 }
 
 // plausibleName drops runs that only look like names: a capitalised run

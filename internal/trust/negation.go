@@ -34,7 +34,7 @@ func negCues(s string, toks []tok) []Cue {
 		next := wordAt(toks, i+1)
 		switch {
 		case w == "not":
-			if p := wordAt(toks, i-1); next == "only" || next == "the" || p == "or" || p == "if" ||
+			if p := wordAt(toks, i-1); next == "only" || next == "the" && wordAt(toks, i+2) == "same" || p == "or" || p == "if" ||
 				gerundPrepositions[p] && strings.HasSuffix(next, "ing") || contrastAfter(toks, i) {
 				continue // "not only", "not the same", "whether or not", "by not eating", "not X but Y"
 			}
@@ -131,11 +131,11 @@ func antonymHits(toks []tok) map[int]*antonymHit {
 	return m
 }
 
-// contrastAfter reports a "not X but Y" contrast within the next six
+// contrastAfter reports a "not X but Y" contrast within the next four
 // words ("not a cabbage but a pagoda flower"): it corrects a detail and
 // affirms the rest, so it does not negate the claim.
 func contrastAfter(toks []tok, i int) bool {
-	for k := i + 1; k < len(toks) && k <= i+6; k++ {
+	for k := i + 1; k < len(toks) && k <= i+4; k++ {
 		if toks[k].kind == tWord && toks[k].low == "but" {
 			return true
 		}
