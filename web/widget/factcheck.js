@@ -7,13 +7,15 @@
 // the corpus (data-corpus); page text never leaves the browser.
 (() => {
   "use strict";
-  const script = document.currentScript;
-  if (!script || window.factcheck) return; // a module or a second copy
+  // An injector (the browser extension, web/extension) has no script
+  // element: it sets window.factcheckHost = {worker} first, a Worker-like
+  // port to its own worker, and calls check() itself (no scan).
+  const ext = window.factcheckHost, script = document.currentScript;
+  if (!(ext || script) || window.factcheck) return; // a module or a second copy
   const t0 = performance.now();
   performance.mark("factcheck:start");
-  const cfg = script.dataset;
+  const cfg = ext ? {} : script.dataset;
   const asset = (name) => new URL(name, script.src).href;
-  const corpusURL = cfg.corpus ? new URL(cfg.corpus, document.baseURI).href : asset("default.fcx");
   const MAX_CHARS = 2 << 20; // the engine checks the first 2 MiB of an article
 
   // --- worker -----------------------------------------------------------
@@ -29,7 +31,7 @@
   };
   let worker;
   try {
-    worker = startWorker();
+    worker = ext ? ext.worker : startWorker();
     // A worker script that fails to load (404, CSP) errors here, not by message.
     worker.onerror = (e) => { e.preventDefault(); fail("worker: " + (e.message || "failed to load")); };
     worker.onmessage = (e) => {
@@ -53,7 +55,8 @@
       url = URL.createObjectURL(new Blob([src], { type: "text/javascript" }));
     }
     const w = new Worker(url);
-    w.postMessage({ type: "init", exec: asset("wasm_exec.js"), wasm: asset("factcheck.wasm"), corpus: corpusURL });
+    const corpus = cfg.corpus ? new URL(cfg.corpus, document.baseURI).href : asset("default.fcx");
+    w.postMessage({ type: "init", exec: asset("wasm_exec.js"), wasm: asset("factcheck.wasm"), corpus });
     return w;
   }
 
@@ -196,10 +199,12 @@
   const FLAG_WORDS = { "numbers-differ": "Numbers differ", "date-differs": "Date differs", "entity-differs": "Names differ", negation: "Says the opposite" };
   let host, ui, cur = null, pinned = false, hideTimer = 0, refocusing = false;
 
-  function buildCard() {
-    host = document.createElement("div");
-    host.setAttribute("data-fc-card", "");
-    const root = host.attachShadow({ mode: "open" });
+  // cardDOM makes a card's shadow DOM: the page's singleton (buildCard) or
+  // a static one for factcheck.card (the extension's popup list).
+  function cardDOM() {
+    const h = document.createElement("div");
+    h.setAttribute("data-fc-card", "");
+    const root = h.attachShadow({ mode: "open" });
     // Static markup only: corpus text is set with textContent below.
     root.innerHTML = `<style>
 :host{all:initial}
@@ -210,13 +215,19 @@ border:1px solid #c9c9c9;border-radius:10px;box-shadow:0 8px 28px rgba(0,0,0,.2)
 .tier{font-size:12px;color:#555}.x{margin-left:auto;border:0;background:none;font-size:20px;line-height:1;cursor:pointer;color:#444;padding:2px 6px;border-radius:4px}
 p{margin:8px 0}.sum{font-weight:600}.claim{padding-left:9px;border-left:3px solid var(--c)}
 .meta,.more{font-size:13px;color:#555}.flags{margin:6px 0;padding-left:18px;font-size:13px;color:#8a3b00}.flags:empty{display:none}
-a{color:#0b57d0}.x:focus-visible,a:focus-visible{outline:2px solid #0b57d0;outline-offset:2px}
+.static{position:static;width:auto;max-height:none;box-shadow:none}a{color:#0b57d0}.x:focus-visible,a:focus-visible{outline:2px solid #0b57d0;outline-offset:2px}
 </style><div class="card" role="dialog" aria-modal="false" aria-labelledby="sum" hidden>
 <div class="top"><span class="badge"></span><span class="tier"></span><button class="x" type="button" aria-label="Close fact-check">×</button></div>
 <p class="sum" id="sum"></p><p class="claim"></p><ul class="flags"></ul><p class="meta"></p>
 <p><a class="link" target="_blank" rel="noopener noreferrer">Read the fact-check</a></p><div class="more"></div></div>`;
     const q = (c) => root.querySelector(c);
-    ui = { card: q(".card"), badge: q(".badge"), tier: q(".tier"), x: q(".x"), sum: q(".sum"), claim: q(".claim"), flags: q(".flags"), meta: q(".meta"), link: q(".link"), more: q(".more") };
+    return { h, root, card: q(".card"), badge: q(".badge"), tier: q(".tier"), x: q(".x"), sum: q(".sum"), claim: q(".claim"), flags: q(".flags"), meta: q(".meta"), link: q(".link"), more: q(".more") };
+  }
+
+  function buildCard() {
+    ui = cardDOM();
+    host = ui.h;
+    const root = ui.root;
     ui.x.addEventListener("click", () => close(true));
     ui.card.addEventListener("mouseenter", () => clearTimeout(hideTimer));
     ui.card.addEventListener("mouseleave", () => pinned || later(close));
@@ -234,7 +245,7 @@ a{color:#0b57d0}.x:focus-visible,a:focus-visible{outline:2px solid #0b57d0;outli
   const safeURL = (u) => { try { const x = new URL(u); return /^https?:$/.test(x.protocol) ? x.href : ""; } catch { return ""; } };
   const text = (el, s) => { el.textContent = s || ""; el.hidden = !s; };
 
-  function fill(m, others) {
+  function fill(ui, m, others) {
     ui.card.style.setProperty("--c", COLORS[m.verdict] || COLORS.unknown);
     ui.badge.textContent = m.rating || m.verdict;
     ui.tier.textContent = m.tier === "match" ? "Fact-checked claim" : "Related fact-check";
@@ -274,7 +285,7 @@ a{color:#0b57d0}.x:focus-visible,a:focus-visible{outline:2px solid #0b57d0;outli
     if (cur !== g) {
       close(false);
       cur = g;
-      fill(g.s.matches[0], g.s.matches.slice(1));
+      fill(ui, g.s.matches[0], g.s.matches.slice(1));
       g.marks.forEach((mk) => mk.classList.add("fc-active"));
       g.marks[0].setAttribute("aria-expanded", "true");
     }
@@ -335,7 +346,7 @@ a{color:#0b57d0}.x:focus-visible,a:focus-visible{outline:2px solid #0b57d0;outli
       }
     });
   }
-  document.readyState === "loading" ? addEventListener("DOMContentLoaded", scan) : scan();
+  if (!ext) document.readyState === "loading" ? addEventListener("DOMContentLoaded", scan) : scan();
 
   window.factcheck = {
     ready,
@@ -344,5 +355,16 @@ a{color:#0b57d0}.x:focus-visible,a:focus-visible{outline:2px solid #0b57d0;outli
     checkText: (text, date) => call({ type: "check", text: String(text), date: date || "" }),
     search: (q, k) => call({ type: "search", text: String(q), k: k || 5 }).then((r) => r.matches),
     version: () => ready,
+    // card renders a match (and the others for its sentence) as a static
+    // card element, the look of the page's card.
+    card: (m, others) => {
+      const c = cardDOM();
+      fill(c, m, others || []);
+      c.card.classList.add("static");
+      c.card.role = "article";
+      c.card.hidden = false;
+      c.x.hidden = true;
+      return c.h;
+    },
   };
 })();
