@@ -106,8 +106,11 @@ func appendFolded(toks []Token, s string, start, end int) []Token {
 	return append(toks, Token{Text: w, Start: start, End: end, Kind: Word})
 }
 
-// scanNumber returns the end of a number starting at i: digits with ","
-// groups of exactly three and one "." decimal part.
+// ScanNumber returns the end of a number starting at byte i of s: digits
+// with "," groups of exactly three and one "." decimal part ("28,500.5").
+// The trust layer's lexer reads numbers the same way.
+func ScanNumber(s string, i int) int { return scanNumber(s, i) }
+
 func scanNumber(s string, i int) int {
 	seenDot := false
 	for i < len(s) {

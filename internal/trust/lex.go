@@ -10,6 +10,8 @@
 package trust
 
 import (
+	"github.com/factcheckwidget/factcheck/internal/text"
+
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -61,7 +63,7 @@ func lex(s string) []tok {
 		case unicode.IsSpace(r):
 			i += size
 		case r >= '0' && r <= '9':
-			end := scanNum(s, i)
+			end := text.ScanNumber(s, i)
 			toks = append(toks, tok{s: s[i:end], low: s[i:end], start: i, end: end, kind: tNum})
 			i = end
 		case unicode.IsLetter(r):
@@ -80,25 +82,6 @@ func lex(s string) []tok {
 		}
 	}
 	return toks
-}
-
-func scanNum(s string, i int) int {
-	dot := false
-	for i < len(s) {
-		c := s[i]
-		switch {
-		case c >= '0' && c <= '9':
-			i++
-		case c == ',' && digitsAt(s, i+1, 3) && !(i+4 < len(s) && isDigit(s[i+4])):
-			i++
-		case c == '.' && !dot && i+1 < len(s) && isDigit(s[i+1]):
-			dot = true
-			i++
-		default:
-			return i
-		}
-	}
-	return i
 }
 
 // scanAcronym matches "U.S.", "U.K.", "a.m." (letter-dot pairs, at least
