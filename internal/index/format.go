@@ -348,6 +348,11 @@ func appendUvarint(b []byte, v uint64) []byte {
 	return append(b, byte(v))
 }
 
+// Uvarint decodes an unsigned LEB128 value from the start of b: n > 0
+// bytes read, n == 0 buffer too short, n < 0 overflow. The matcher decodes
+// postings with it (PostingBytes); it is small enough to inline.
+func Uvarint(b []byte) (uint64, int) { return uvarint(b) }
+
 // uvarint decodes an unsigned LEB128 value: n > 0 bytes read, n == 0 buffer
 // too short, n < 0 overflow.
 func uvarint(b []byte) (uint64, int) {

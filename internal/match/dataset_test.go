@@ -184,42 +184,24 @@ func TestThresholdCurve(t *testing.T) {
 	}
 	ss := loadSets(t)
 	for _, split := range []string{"train", "dev"} {
-		type o struct {
-			p       float64
-			correct bool
-			words   int
-		}
-		var normal, removed []o
+		var normal, removed []evaluate.TopResult
 		for _, s := range ss {
 			m := New(s.x)
 			for _, q := range s.queries[split] {
 				rel := s.qrels[split][q.ID]
 				pq := m.Prepare(q.Text)
 				if c := m.RankQuery(pq, 1); len(c) > 0 {
-					normal = append(normal, o{c[0].Prob, rel[s.x.Claim(c[0].Doc).ID], pq.Words()})
+					normal = append(normal, evaluate.TopResult{Prob: c[0].Prob, Correct: rel[s.x.Claim(c[0].Doc).ID]})
 				}
 				if c := m.RankExcluding(pq, 1, goldExcluder(s.x, rel)); len(c) > 0 {
-					removed = append(removed, o{c[0].Prob, false, pq.Words()})
+					removed = append(removed, evaluate.TopResult{Prob: c[0].Prob})
 				}
 			}
 		}
-		for _, th := range []float64{0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9} {
-			shown, right, wrong := 0, 0, 0
-			for _, x := range normal {
-				if x.p >= th {
-					shown++
-					if x.correct {
-						right++
-					}
-				}
+		for _, p := range evaluate.Curve(normal, removed) {
+			if int(p.Threshold*100)%10 == 0 || p.Threshold == 0.14 || p.Threshold == 0.16 {
+				t.Logf("%s th %.2f precision %.3f coverage %.3f wrong-match %.3f", split, p.Threshold, p.Precision, p.Coverage, p.WrongMatch)
 			}
-			for _, x := range removed {
-				if x.p >= th {
-					wrong++
-				}
-			}
-			t.Logf("%s th %.2f precision %.3f coverage %.3f wrong-match %.3f", split, th,
-				float64(right)/float64(max(shown, 1)), float64(shown)/float64(len(normal)), float64(wrong)/float64(len(removed)))
 		}
 	}
 }

@@ -170,11 +170,11 @@ func (m *Matcher) accumulate(s *scratch, f int, qterms []queryTerm) {
 		p := fld.PostingBytes(qt.id)
 		doc := -1
 		for len(p) > 0 {
-			delta, n := uvarint(p)
+			delta, n := index.Uvarint(p)
 			if n <= 0 {
 				break
 			}
-			tf, n2 := uvarint(p[n:])
+			tf, n2 := index.Uvarint(p[n:])
 			if n2 <= 0 {
 				break
 			}
@@ -191,23 +191,6 @@ func (m *Matcher) accumulate(s *scratch, f int, qterms []queryTerm) {
 			}
 		}
 	}
-}
-
-// uvarint decodes an unsigned LEB128 value (see index.uvarint).
-func uvarint(b []byte) (uint64, int) {
-	var v uint64
-	var shift uint
-	for i, c := range b {
-		if i == 10 {
-			return 0, -1
-		}
-		if c < 0x80 {
-			return v | uint64(c)<<shift, i + 1
-		}
-		v |= uint64(c&0x7f) << shift
-		shift += 7
-	}
-	return 0, 0
 }
 
 // Candidate is a claim scored against a query.
