@@ -83,9 +83,9 @@ func TestExploreParams(t *testing.T) {
 	}
 	ss := loadSets(t)
 	variants := map[string]func(*Params){
-		"default": func(p *Params) {},
-		"num0.5":  func(p *Params) { p.NumberWeight = 0.5 },
-		"num0.25": func(p *Params) { p.NumberWeight = 0.25 },
+		"default":      func(p *Params) {},
+		"numbers-full": func(p *Params) { p.NumberWeight = 1 },
+		"all-grams":    func(p *Params) { p.MaxDFShare, p.MaxQueryGrams = 0.2, 0 },
 	}
 	for name, v := range variants {
 		p := DefaultParams()
