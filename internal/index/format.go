@@ -112,11 +112,12 @@ func (f *Field) encode(b []byte) []byte {
 
 // Errors returned by Decode.
 var (
-	ErrNotIndex    = errors.New("not a compiled fact-check index (bad magic bytes)")
-	ErrVersion     = errors.New("compiled index has an unsupported format version")
-	ErrChecksum    = errors.New("compiled index is corrupted (checksum mismatch)")
-	ErrTruncated   = errors.New("compiled index is truncated")
-	errOutOfBounds = errors.New("compiled index is corrupted (value out of range)")
+	ErrNotIndex      = errors.New("not a compiled fact-check index (bad magic bytes)")
+	ErrVersion       = errors.New("compiled index has an unsupported format version")
+	ErrChecksum      = errors.New("compiled index is corrupted (checksum mismatch)")
+	ErrTruncated     = errors.New("compiled index is truncated")
+	errOutOfBounds   = errors.New("compiled index is corrupted (value out of range)")
+	errTooManyClaims = errors.New("compiled index has more than 2,000,000 claims (the limit a reader accepts)")
 )
 
 // versionError names the unsupported version and matches ErrVersion under
@@ -157,6 +158,9 @@ func Decode(data []byte) (*Index, error) {
 		x.Meta[k] = r.str()
 	}
 	n := r.count(13)
+	if n > MaxClaims {
+		return nil, errTooManyClaims // before allocating n claims
+	}
 	x.claims = make([]claim.Claim, n)
 	for i := 0; i < n && r.err == nil; i++ {
 		c := &x.claims[i]

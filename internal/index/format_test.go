@@ -304,3 +304,18 @@ func TestUvarint(t *testing.T) {
 	_, n := uvarint([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02})
 	assert.Less(t, n, 0, "overflow")
 }
+
+// A crafted index claiming more than MaxClaims claims is refused before
+// anything is allocated for them.
+func TestDecodeRefusesTooManyClaims(t *testing.T) {
+	b := []byte(Magic)
+	b = append(b, byte(Version), byte(Version>>8), 0, 0)
+	b = appendUvarint(b, 0) // no meta
+	b = appendUvarint(b, MaxClaims+1)
+	b = append(b, make([]byte, 13*(MaxClaims+1))...)
+	sum := crc32.ChecksumIEEE(b)
+	b = append(b, byte(sum), byte(sum>>8), byte(sum>>16), byte(sum>>24))
+	_, err := Decode(b)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "more than 2,000,000 claims")
+}
