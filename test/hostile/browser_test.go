@@ -12,8 +12,6 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/input"
-	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -21,108 +19,10 @@ import (
 	"github.com/factcheckwidget/factcheck/internal/api"
 	"github.com/factcheckwidget/factcheck/internal/browsertest"
 	"github.com/factcheckwidget/factcheck/internal/engine"
+	"github.com/factcheckwidget/factcheck/internal/xsstest"
 	"github.com/factcheckwidget/factcheck/test/internal/webassets"
 	"github.com/factcheckwidget/factcheck/web/site"
 )
-
-// guard records what a payload that ran would leave behind: a JavaScript
-// dialog (dismissed at once so the page does not block) or a console
-// message carrying the marker.
-type guard struct {
-	mu      sync.Mutex
-	dialogs []string
-	console []string
-}
-
-func watch(t *testing.T, ctx context.Context) *guard {
-	t.Helper()
-	g := &guard{}
-	require.NoError(t, chromedp.Listen(ctx, func(ev any) {
-		switch e := ev.(type) {
-		case *page.EventJavascriptDialogOpening:
-			g.mu.Lock()
-			g.dialogs = append(g.dialogs, string(e.Type)+": "+e.Message)
-			g.mu.Unlock()
-			// Listen's callback may not run commands; dismiss from a goroutine.
-			go chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
-		case *runtime.EventConsoleAPICalled:
-			var parts []string
-			for _, a := range e.Args {
-				parts = append(parts, string(a.Value)+a.Description)
-			}
-			if msg := strings.Join(parts, " "); strings.Contains(msg, marker) {
-				g.mu.Lock()
-				g.console = append(g.console, msg)
-				g.mu.Unlock()
-			}
-		}
-	}))
-	return g
-}
-
-func (g *guard) check(t *testing.T) {
-	t.Helper()
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	assert.Empty(t, g.dialogs, "a payload opened a dialog")
-	assert.Empty(t, g.console, "a payload logged its marker")
-}
-
-// audit is what the DOM holds that a corpus could have injected.
-type audit struct {
-	Bad      []string `json:"bad"`      // elements or attributes no page of ours has
-	Links    []string `json:"links"`    // every <a href> (resolved) in the document and the card
-	CardText string   `json:"cardText"` // the card's text, when it exists
-	Pwned    bool     `json:"pwned"`    // window.__pwned, set by a script payload
-}
-
-// auditJS walks the document and the card's shadow root. own lists the
-// src/href values of the page's own scripts, styles and links.
-const auditJS = `((own) => {
-	const bad = [], links = [];
-	const host = document.querySelector("[data-fc-card]");
-	const roots = [document];
-	if (host && host.shadowRoot) roots.push(host.shadowRoot);
-	for (const r of roots) {
-		let styles = 0;
-		for (const el of r.querySelectorAll("*")) {
-			const tag = el.tagName.toLowerCase();
-			for (const a of el.attributes) if (/^on/i.test(a.name)) bad.push(tag + "[" + a.name + "]");
-			if (tag === "script" || tag === "link") {
-				if (!own.includes(el.getAttribute("src") || el.getAttribute("href")) || el.textContent.includes("PWNED")) bad.push(tag + ": " + el.outerHTML.slice(0, 120));
-			} else if (tag === "style") {
-				// One style each: the widget's mark styles in the page, the card's in its shadow root.
-				if (++styles > 1 || (r === document && !el.textContent.startsWith(":where(mark.fc-hl)"))) bad.push("style: " + el.textContent.slice(0, 80));
-			} else if (["iframe", "img", "svg", "object", "embed", "frame", "base", "meta", "form", "template"].includes(tag) && r !== document) {
-				bad.push(tag + " in the card");
-			} else if (["iframe", "img", "svg", "object", "embed", "frame", "base"].includes(tag)) {
-				bad.push(tag + ": " + el.outerHTML.slice(0, 120));
-			}
-			if (tag === "a" && el.hasAttribute("href")) links.push(el.href);
-		}
-	}
-	return {bad, links, cardText: host ? host.shadowRoot.textContent : "", pwned: !!window.__pwned};
-})`
-
-func runAudit(t *testing.T, ctx context.Context, own ...string) audit {
-	t.Helper()
-	list := `[]`
-	if len(own) > 0 {
-		list = `["` + strings.Join(own, `","`) + `"]`
-	}
-	a, err := chromedp.Run(ctx, chromedp.Evaluate[audit](auditJS+`(`+list+`)`))
-	require.NoError(t, err)
-	return a
-}
-
-func (a audit) check(t *testing.T, where string) {
-	t.Helper()
-	assert.Empty(t, a.Bad, "%s: injected markup", where)
-	assert.False(t, a.Pwned, "%s: a script payload ran", where)
-	for _, l := range a.Links {
-		assert.True(t, strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://"), "%s: link %q is not http(s)", where, l)
-	}
-}
 
 // assetsOnce builds the widget once for the package, with the hostile
 // index as its default corpus (the /check page loads default.fcx).
@@ -134,7 +34,7 @@ var (
 
 func widgetAssets(t *testing.T) string {
 	t.Helper()
-	x := hostileIndex(t) // outside Once: a failing require must not leave it half done
+	x := xsstest.Index(t) // outside Once: a failing require must not leave it half done
 	assetsOnce.Do(func() {
 		assetsDir, assetsErr = tempDir()
 		if assetsErr == nil {
@@ -192,9 +92,9 @@ func openEachCard(t *testing.T, ctx context.Context, own ...string) []string {
 		}
 		t.Logf("card %d: opened by %s", i, []string{"focus", "hover", "click"}[i%3])
 		waitFor(t, ctx, `(() => { const h = document.querySelector("[data-fc-card]"); return !!h && !h.shadowRoot.querySelector(".card").hidden; })()`, 5*time.Second)
-		a := runAudit(t, ctx, own...)
-		a.check(t, fmt.Sprintf("card %d", i))
-		texts = append(texts, a.CardText)
+		a := xsstest.RunAudit(t, ctx, own...)
+		a.Check(t, fmt.Sprintf("card %d", i))
+		texts = append(texts, a.Cards...)
 		// Reset between cards: mouse away, close button, no focus.
 		require.NoError(t, chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, 1, 1)))
 		_, err = chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector("[data-fc-card]").shadowRoot.querySelector(".x").click();
@@ -209,7 +109,7 @@ func openEachCard(t *testing.T, ctx context.Context, own ...string) []string {
 func TestWidgetRendersHostileCorpusAsText(t *testing.T) {
 	dir := widgetAssets(t)
 	var paras strings.Builder
-	for _, s := range sentences {
+	for _, s := range xsstest.Sentences {
 		paras.WriteString("<p>" + html.EscapeString(s) + " The weather was mild.</p>\n")
 	}
 	pageHTML := `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>News</title>
@@ -229,7 +129,7 @@ func TestWidgetRendersHostileCorpusAsText(t *testing.T) {
 	t.Cleanup(srv.Close)
 
 	ctx := browsertest.New(t)
-	g := watch(t, ctx)
+	g := xsstest.Watch(t, ctx)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/news")))
 	waitFor(t, ctx, `["done", "error"].includes(document.querySelector("article").getAttribute("data-fc-state"))`, 60*time.Second)
 	state, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("article").getAttribute("data-fc-state")`))
@@ -239,7 +139,7 @@ func TestWidgetRendersHostileCorpusAsText(t *testing.T) {
 	highlighted, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("mark.fc-hl[role=button]")].map((m) => m.dataset.fcId)`))
 	require.NoError(t, err)
 	t.Logf("highlighted claims: %q", highlighted)
-	assert.GreaterOrEqual(t, len(highlighted), len(sentences)-1, "nearly every hostile claim should match its sentence")
+	assert.GreaterOrEqual(t, len(highlighted), len(xsstest.Sentences)-1, "nearly every hostile claim should match its sentence")
 	assert.Contains(t, highlighted, "crafted-js", "the claim with a javascript: review URL is shown (unlinked)")
 
 	texts := openEachCard(t, ctx, "/fc/factcheck.js")
@@ -248,15 +148,15 @@ func TestWidgetRendersHostileCorpusAsText(t *testing.T) {
 	assert.Contains(t, all, "onerror=")
 	assert.Contains(t, all, "<script>")
 	time.Sleep(300 * time.Millisecond) // let a late onerror or timer fire
-	g.check(t)
-	runAudit(t, ctx, "/fc/factcheck.js").check(t, "after all cards")
+	g.Check(t, "news page")
+	xsstest.RunAudit(t, ctx, "/fc/factcheck.js").Check(t, "after all cards")
 }
 
 // siteServer serves the site for the hostile corpus the way `factcheck
 // serve --corpus` does (site.New over api.New); assets nil means no widget.
 func siteServer(t *testing.T, assets http.FileSystem) *httptest.Server {
 	t.Helper()
-	c := engine.New(hostileIndex(t))
+	c := engine.New(xsstest.Index(t))
 	srv := httptest.NewServer(site.New(c, site.Options{API: api.New(c, api.Options{}), Assets: assets}))
 	t.Cleanup(srv.Close)
 	return srv
@@ -269,8 +169,8 @@ var siteOwn = []string{"/site/site.css", "/site/check.js", site.WidgetScript}
 func TestClaimsPageRendersHostileCorpusAsText(t *testing.T) {
 	srv := siteServer(t, nil)
 	ctx := browsertest.New(t)
-	g := watch(t, ctx)
-	x := hostileIndex(t)
+	g := xsstest.Watch(t, ctx)
+	x := xsstest.Index(t)
 	for _, path := range []string{
 		"/claims/",
 		"/claims/?q=" + urlQuery("bridge <script>alert('PWNED-q')</script>"),
@@ -282,24 +182,24 @@ func TestClaimsPageRendersHostileCorpusAsText(t *testing.T) {
 		require.NoError(t, err)
 		if path == "/claims/" {
 			assert.Contains(t, body, "onerror=", "payloads are shown as text")
-			assert.Contains(t, body, sentences[4])
+			assert.Contains(t, body, xsstest.Sentences[4])
 			links, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("main a[href]")].map((a) => a.href)`))
 			require.NoError(t, err)
 			for _, l := range links {
 				assert.NotContains(t, l, "crafted", "crafted claims have no http(s) URL and get no link")
 			}
 		}
-		runAudit(t, ctx, siteOwn...).check(t, path)
+		xsstest.RunAudit(t, ctx, siteOwn...).Check(t, path)
 	}
 	time.Sleep(300 * time.Millisecond)
-	g.check(t)
+	g.Check(t, "/claims pages")
 }
 
 // /check with results rendered by the server (no widget: check.js lets
 // the form post) and by the widget in the page (check.js hands the text
 // to it), both over the hostile corpus.
 func TestCheckPageRendersHostileCorpusAsText(t *testing.T) {
-	text := strings.Join(sentences, "\n\n")
+	text := strings.Join(xsstest.Sentences, "\n\n")
 	submit := chromedp.Steps(
 		chromedp.WaitVisible(chromedp.ID("text")),
 		chromedp.SetValue(chromedp.ID("text"), text),
@@ -308,20 +208,20 @@ func TestCheckPageRendersHostileCorpusAsText(t *testing.T) {
 	t.Run("server", func(t *testing.T) {
 		srv := siteServer(t, nil)
 		ctx := browsertest.New(t)
-		g := watch(t, ctx)
+		g := xsstest.Watch(t, ctx)
 		require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/check/"), submit, chromedp.WaitVisible(chromedp.ID("check-results"))))
 		results, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("check-results")))
 		require.NoError(t, err)
-		assert.Contains(t, results, sentences[1])
+		assert.Contains(t, results, xsstest.Sentences[1])
 		assert.Contains(t, results, "onerror=", "payloads are shown as text")
-		runAudit(t, ctx, siteOwn...).check(t, "/check results")
+		xsstest.RunAudit(t, ctx, siteOwn...).Check(t, "/check results")
 		time.Sleep(300 * time.Millisecond)
-		g.check(t)
+		g.Check(t, "/check (server)")
 	})
 	t.Run("widget", func(t *testing.T) {
 		srv := siteServer(t, http.Dir(widgetAssets(t)))
 		ctx := browsertest.New(t)
-		g := watch(t, ctx)
+		g := xsstest.Watch(t, ctx)
 		require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/check/")))
 		waitFor(t, ctx, `customElements.get("fact-check-article") !== undefined`, 30*time.Second)
 		require.NoError(t, chromedp.Do(ctx, submit))
@@ -329,7 +229,7 @@ func TestCheckPageRendersHostileCorpusAsText(t *testing.T) {
 		texts := openEachCard(t, ctx, siteOwn...)
 		assert.Contains(t, strings.Join(texts, "\n"), "onerror=")
 		time.Sleep(300 * time.Millisecond)
-		g.check(t)
+		g.Check(t, "/check (widget)")
 	})
 }
 
@@ -338,7 +238,7 @@ func TestCheckPageRendersHostileCorpusAsText(t *testing.T) {
 func TestDetectorsCatchInjection(t *testing.T) {
 	var payloads strings.Builder
 	for _, s := range []string{
-		`<img src=x onerror="console.log('` + marker + `-control');alert('` + marker + `-control')">`,
+		`<img src=x onerror="console.log('` + xsstest.Marker + `-control');alert('` + xsstest.Marker + `-control')">`,
 		`<a href="javascript:alert(1)">x</a>`,
 		`<svg onload="alert(1)"></svg>`,
 	} {
@@ -351,15 +251,13 @@ func TestDetectorsCatchInjection(t *testing.T) {
 	}))
 	t.Cleanup(srv.Close)
 	ctx := browsertest.New(t)
-	g := watch(t, ctx)
+	g := xsstest.Watch(t, ctx)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(srv.URL)))
 	waitFor(t, ctx, `document.querySelector("#x img") !== null`, 5*time.Second)
 	time.Sleep(500 * time.Millisecond) // the img error fires after the load attempt
-	g.mu.Lock()
-	assert.NotEmpty(t, g.dialogs, "dialog detector")
-	assert.NotEmpty(t, g.console, "console detector")
-	g.mu.Unlock()
-	a := runAudit(t, ctx, "/own.js")
+	assert.NotEmpty(t, g.Dialogs(), "dialog detector")
+	assert.NotEmpty(t, g.Console(), "console detector")
+	a := xsstest.RunAudit(t, ctx, "/own.js")
 	assert.Contains(t, strings.Join(a.Bad, "\n"), "img[onerror]")
 	assert.Contains(t, strings.Join(a.Bad, "\n"), "script: <script>document")
 	assert.Contains(t, a.Links, "javascript:alert(1)")
@@ -369,7 +267,7 @@ func TestDetectorsCatchInjection(t *testing.T) {
 // the article is marked data-fc-state="error" and left untouched.
 func TestWidgetRefusesCorruptCorpus(t *testing.T) {
 	dir := widgetAssets(t)
-	good := hostileIndex(t).Encode()
+	good := xsstest.Index(t).Encode()
 	flipped := append([]byte(nil), good...)
 	flipped[len(flipped)/2] ^= 0x10
 	corrupt := map[string][]byte{"truncated": good[:len(good)/2], "flipped": flipped, "empty": {}, "html": []byte("<!doctype html><p>404</p>")}
@@ -381,7 +279,7 @@ func TestWidgetRefusesCorruptCorpus(t *testing.T) {
 	mux.HandleFunc("/news/{name}", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprintf(w, `<!doctype html><html><head><script src="/fc/factcheck.js" data-corpus="/corpus/%s" defer></script></head>
-<body><article data-factcheck><p>%s</p></article></body></html>`, html.EscapeString(r.PathValue("name")), html.EscapeString(sentences[1]))
+<body><article data-factcheck><p>%s</p></article></body></html>`, html.EscapeString(r.PathValue("name")), html.EscapeString(xsstest.Sentences[1]))
 	})
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
