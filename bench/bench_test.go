@@ -10,7 +10,6 @@ package bench
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -29,7 +28,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/andybalholm/brotli"
 	"github.com/chromedp/chromedp"
 	"github.com/factcheckwidget/factcheck/internal/browsertest"
 	"github.com/factcheckwidget/factcheck/internal/corpus"
@@ -39,6 +37,7 @@ import (
 	"github.com/factcheckwidget/factcheck/internal/index"
 	"github.com/factcheckwidget/factcheck/internal/match"
 	"github.com/factcheckwidget/factcheck/internal/text"
+	"github.com/factcheckwidget/factcheck/web/assetsize"
 )
 
 // Knobs, overridable from the environment (make bench passes them).
@@ -132,12 +131,8 @@ type Cold struct {
 	Matched       int       `json:"sentencesMatched"`
 }
 
-type Size struct {
-	Name   string `json:"name"`
-	Raw    int    `json:"raw"`
-	Gzip   int    `json:"gzip"`
-	Brotli int    `json:"brotli"`
-}
+// Size is measured by the same code as the CI size gate.
+type Size = assetsize.Sizes
 
 type IndexSize struct {
 	Corpus   string `json:"corpus"`
@@ -190,7 +185,7 @@ func TestBench(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res.Index = append(res.Index, IndexSize{c.Set, c.Claims, len(b), len(b) / c.Claims, measure("", b).Brotli})
+		res.Index = append(res.Index, IndexSize{c.Set, c.Claims, len(b), len(b) / c.Claims, assetsize.Measure("", b).Brotli})
 	}
 	t.Log("bench: cold start,", coldLoads, "fresh browsers")
 	res.Cold = coldStart(t, srv.URL)
@@ -586,26 +581,13 @@ func sizes(t *testing.T) []Size {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, measure(n, b))
+		out = append(out, assetsize.Measure(n, b))
 	}
 	b, err := os.ReadFile(filepath.Join(msDir, "index.js"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return append(out, measure("minisearch (dist/es/index.js, unminified)", b))
-}
-
-// measure compresses as a static host would (gzip -9, brotli 11), the
-// levels cmd/assetsizes and the size gate use.
-func measure(name string, data []byte) Size {
-	var gz, br bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
-	zw.Write(data)
-	zw.Close()
-	bw := brotli.NewWriterLevel(&br, brotli.BestCompression)
-	bw.Write(data)
-	bw.Close()
-	return Size{name, len(data), gz.Len(), br.Len()}
+	return append(out, assetsize.Measure("minisearch (dist/es/index.js, unminified)", b))
 }
 
 // --- the article, machine, table -------------------------------------------------

@@ -6,8 +6,6 @@
 package main
 
 import (
-	"bytes"
-	"compress/gzip"
 	"flag"
 	"fmt"
 	"io"
@@ -16,14 +14,11 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/andybalholm/brotli"
+	"github.com/factcheckwidget/factcheck/web/assetsize"
 )
 
 // Sizes of one asset, in bytes.
-type Sizes struct {
-	Name              string
-	Raw, Gzip, Brotli int
-}
+type Sizes = assetsize.Sizes
 
 // Budget caps one size of the asset with base name Name.
 type Budget struct {
@@ -74,7 +69,7 @@ func main() {
 			fmt.Fprintln(os.Stderr, "assetsizes:", err)
 			os.Exit(1)
 		}
-		all = append(all, Measure(filepath.Base(path), data))
+		all = append(all, assetsize.Measure(filepath.Base(path), data))
 	}
 	Print(os.Stdout, all)
 	if over := Check(all, bs); len(over) > 0 {
@@ -86,19 +81,6 @@ func main() {
 	if len(bs) > 0 {
 		fmt.Println("size-check: ok (" + bs.String() + ")")
 	}
-}
-
-// Measure compresses data at the levels a static host would use (gzip -9,
-// brotli 11) and returns the sizes.
-func Measure(name string, data []byte) Sizes {
-	var gz, br bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
-	zw.Write(data)
-	zw.Close()
-	bw := brotli.NewWriterLevel(&br, brotli.BestCompression)
-	bw.Write(data)
-	bw.Close()
-	return Sizes{Name: name, Raw: len(data), Gzip: gz.Len(), Brotli: br.Len()}
 }
 
 // Print writes the size table.
