@@ -53,11 +53,12 @@ func (c *Checker) assess(q *match.Query, cands []match.Candidate, opt Options, c
 		}
 		cl := c.m.Index().Claim(cand.Doc)
 		m := Match{Doc: cand.Doc, Claim: cl, Score: cand.Prob, Tier: tier}
-		m.Flags = flags(cmp, q.Text, cl.Text, ref, parseDate(cl.ClaimDate))
+		var details []Evidence
+		m.Flags, details = consistency(cmp, q.Text, cl.Text, ref, parseDate(cl.ClaimDate))
 		if toks == nil {
 			toks = stemTokens(q.Text)
 		}
-		m.Evidence = c.explain(q.Text, toks, cand.Doc)
+		m.Evidence = append(c.explain(q.Text, toks, cand.Doc), details...)
 		out = append(out, m)
 	}
 	preferConsistent(out)
@@ -73,13 +74,20 @@ func (c *Checker) assess(q *match.Query, cands []match.Candidate, opt Options, c
 // the demo article.
 const ConsistencyMargin = 0.25
 
+// preferConsistent moves a later match before a flagged one when the
+// sentence agrees with it on the very detail the flag is about: the later
+// claim states the page's figure, date or name ("in Seoul"), or, for a
+// negation, has no flag (it carries the sentence's polarity). A later
+// claim that merely leaves the detail out is no better a match: a sentence
+// that swaps "Trump" for "Biden" should show the Trump claim flagged, not
+// an unrelated claim that names nobody.
 func preferConsistent(ms []Match) {
 	for i := 0; i < len(ms); i++ {
 		if len(ms[i].Flags) == 0 {
 			continue
 		}
 		for j := i + 1; j < len(ms); j++ {
-			if len(ms[j].Flags) == 0 && ms[i].Score-ms[j].Score <= ConsistencyMargin {
+			if len(ms[j].Flags) == 0 && ms[i].Score-ms[j].Score <= ConsistencyMargin && settles(ms[i].Flags, ms[j].Evidence) {
 				agree := ms[j]
 				copy(ms[i+1:j+1], ms[i:j])
 				ms[i] = agree
@@ -87,6 +95,27 @@ func preferConsistent(ms []Match) {
 			}
 		}
 	}
+}
+
+// settles reports whether evidence of another match states what the page
+// says where flags found a difference.
+func settles(flags []Flag, evidence []Evidence) bool {
+	for _, f := range flags {
+		if f.Kind == trust.Negation {
+			continue
+		}
+		found := false
+		for _, e := range evidence {
+			if e.Span.Start < f.Span.End && f.Span.Start < e.Span.End && e.Kind != "term" && e.Kind != "phrase" {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 func parseDate(s string) time.Time {
@@ -100,5 +129,6 @@ func parseDate(s string) time.Time {
 // Compare returns the consistency flags of a page sentence against claim
 // c, as they would appear on a match; evaluation uses it directly.
 func Compare(page string, c *claim.Claim, opt Options) []Flag {
-	return flags(nil, page, c.Text, parseDate(opt.Date), parseDate(c.ClaimDate))
+	fs, _ := consistency(nil, page, c.Text, parseDate(opt.Date), parseDate(c.ClaimDate))
+	return fs
 }

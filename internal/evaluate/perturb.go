@@ -39,7 +39,7 @@ func Perturb(query, claim string) []Perturbation {
 	add("dates", "date-differs", p, ok)
 	p, ok = swapEntity(part, claim)
 	add("entities", "entity-differs", p, ok)
-	p, ok = negate(part)
+	p, ok = negate(part, claim)
 	add("negation", "negation", p, ok)
 	return out
 }
@@ -62,7 +62,7 @@ func isYear(t string) bool {
 func scaleNumber(query, claim string) (string, bool) {
 	inClaim := tokenSet(claim)
 	for _, t := range text.Tokenize(query) {
-		if t.Kind != text.Number || isYear(t.Text) || !inClaim[t.Text] {
+		if t.Kind != text.Number || isYear(t.Text) || !inClaim[t.Text] || !standalone(query, t) {
 			continue
 		}
 		v, err := strconv.ParseFloat(t.Text, 64)
@@ -76,6 +76,29 @@ func scaleNumber(query, claim string) (string, bool) {
 		return query[:t.Start] + scaled + query[t.End:], true
 	}
 	return "", false
+}
+
+// standalone reports a number that states a quantity: not part of an
+// ordinal or a name ("118th", "2nd", "Incredibles 2", "Air Force 1"), a
+// date or a fraction ("9/11", "1/3"). Scaling those does not change a
+// quantity the claim states.
+func standalone(s string, t text.Token) bool {
+	if t.End < len(s) && (isWordByte(s[t.End]) || s[t.End] == '/') {
+		return false
+	}
+	if t.Start > 0 && s[t.Start-1] == '/' {
+		return false
+	}
+	// A capitalised word before the number names a title, unless it
+	// opens the sentence ("Around 28,500 troops").
+	before := strings.Fields(s[:t.Start])
+	if len(before) == 0 {
+		return true
+	}
+	prev := before[len(before)-1]
+	capital := prev[0] >= 'A' && prev[0] <= 'Z' && isWordByte(prev[len(prev)-1])
+	opens := len(before) == 1 || strings.ContainsAny(before[len(before)-2][len(before[len(before)-2])-1:], ".!?:")
+	return !capital || opens
 }
 
 func groupThousands(s string) string {
@@ -170,19 +193,54 @@ var auxiliaries = map[string]bool{"is": true, "are": true, "was": true, "were": 
 
 var negators = map[string]bool{"not": true, "no": true, "never": true, "cannot": true, "cant": true, "wont": true}
 
-// negate inserts "not" after the first auxiliary of a sentence that has no
-// negation yet.
-func negate(query string) (string, bool) {
+// negate inserts "not" after the auxiliary of the clause that states the
+// claim (the one sharing most content words with it, the first on a tie)
+// in a sentence that has no negation yet. Negating a side remark ("their
+// fans are happy") does not deny the claim, so a sentence whose clauses
+// share no content word with the claim is not negated.
+func negate(query, claim string) (string, bool) {
 	toks := text.Tokenize(query)
 	for _, t := range toks {
 		if negators[t.Text] || strings.HasSuffix(t.Text, "nt") && auxiliaries[strings.TrimSuffix(t.Text, "nt")] {
 			return "", false
 		}
 	}
-	for _, t := range toks {
-		if auxiliaries[t.Text] {
-			return query[:t.End] + " not" + query[t.End:], true
+	inClaim := map[string]bool{}
+	for _, t := range text.Terms(claim) {
+		inClaim[t] = true
+	}
+	best, bestShared := -1, 0
+	for i, t := range toks {
+		if !auxiliaries[t.Text] {
+			continue
+		}
+		if n := sharedInClause(query, toks, i, inClaim); n > bestShared {
+			best, bestShared = i, n
 		}
 	}
-	return "", false
+	if best < 0 {
+		return "", false
+	}
+	at := toks[best].End
+	return query[:at] + " not" + query[at:], true
+}
+
+// sharedInClause counts the claim's content words in the clause around
+// toks[i]: between the punctuation marks that bound it.
+func sharedInClause(s string, toks []text.Token, i int, inClaim map[string]bool) int {
+	const bounds = ".,;:!?()"
+	lo, hi := toks[i].Start, toks[i].End
+	for lo > 0 && !strings.ContainsRune(bounds, rune(s[lo-1])) {
+		lo--
+	}
+	for hi < len(s) && !strings.ContainsRune(bounds, rune(s[hi])) {
+		hi++
+	}
+	seen := map[string]bool{}
+	for _, t := range text.Terms(s[lo:hi]) {
+		if inClaim[t] {
+			seen[t] = true
+		}
+	}
+	return len(seen)
 }

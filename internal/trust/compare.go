@@ -78,9 +78,26 @@ func (cm *Comparer) side(s string) *side {
 
 // Compare is the package-level Compare, memoised.
 func (cm *Comparer) Compare(page, claim string, ref, claimRef time.Time) []Flag {
+	flags, _ := cm.Check(page, claim, ref, claimRef)
+	return flags
+}
+
+// Agreement is a detail the page states as the claim does: a figure, a
+// date or a name, which the widget underlines as evidence for the match.
+type Agreement struct {
+	Kind  string // "number", "date", "entity"
+	Page  string // as the page writes it
+	Claim string // as the claim writes it
+	Start int    // byte offsets of Page in the page text
+	End   int
+}
+
+// Check returns both the flags (as Compare) and the details the two sides
+// agree on.
+func (cm *Comparer) Check(page, claim string, ref, claimRef time.Time) ([]Flag, []Agreement) {
 	focused, offset, picked := focus(page, claim)
 	if picked && sharedStems(focused, claim) < minSharedStems {
-		return nil // the page does not restate the claim closely enough to contradict it
+		return nil, nil // the page does not restate the claim closely enough to contradict it
 	}
 	p, c := cm.side(focused), cm.side(claim)
 	var flags []Flag
@@ -92,7 +109,12 @@ func (cm *Comparer) Compare(page, claim string, ref, claimRef time.Time) []Flag 
 		flags[i].Start += offset
 		flags[i].End += offset
 	}
-	return flags
+	agree := agreements(p, c, ref, claimRef)
+	for i := range agree {
+		agree[i].Start += offset
+		agree[i].End += offset
+	}
+	return flags, agree
 }
 
 type side struct {
@@ -251,219 +273,6 @@ func compareDates(p, c *side, ref, claimRef time.Time, flags []Flag) []Flag {
 	return flags
 }
 
-var countryNorms, stateNorms = map[string]bool{}, map[string]bool{}
-
-func init() {
-	for _, line := range gazetteerLines {
-		switch f := strings.SplitN(line, "|", 3); f[1] {
-		case "country":
-			countryNorms[f[0]] = true
-		case "state":
-			stateNorms[f[0]] = true
-		}
-	}
-}
-
-// countryCovered reports whether country n is named in `in`. A generic
-// "Korea" covers either Korea, but covers "South Korea" only when `in`
-// names no specific Korea itself: "the Korean War ... North Korea" does
-// not cover "South Korea".
-func countryCovered(n string, in []Entity) bool {
-	generic := false
-	for _, e := range in {
-		switch {
-		case e.Norm == n, parentCountry[e.Norm] == n:
-			return true
-		case parentCountry[n] != "" && parentCountry[n] == parentCountry[e.Norm]:
-			return false // a sibling: North Korea is not South Korea
-		case parentCountry[n] == e.Norm:
-			generic = true
-		}
-	}
-	return generic
-}
-
-// compareEntities flags when each side names a country (or a person) the
-// other does not: the page moved the claim to someone or somewhere else.
-// One side naming an extra one is not a contradiction ("US Defence
-// Secretary Hegseth" vs "Hegseth").
-func compareEntities(p, c *side, flags []Flag) []Flag {
-	pe, ce := p.ents, c.ents
-	var pc, cc, ps, cs, pp, cp []Entity
-	for _, e := range pe {
-		switch {
-		case e.Kind == "place" && countryNorms[e.Norm]:
-			pc = append(pc, e)
-		case e.Kind == "place" && stateNorms[e.Norm]:
-			ps = append(ps, e)
-		case e.Kind == "person" && plausibleName(e):
-			pp = append(pp, e)
-		}
-	}
-	for _, e := range ce {
-		switch {
-		case e.Kind == "place" && countryNorms[e.Norm]:
-			cc = append(cc, e)
-		case e.Kind == "place" && stateNorms[e.Norm]:
-			cs = append(cs, e)
-		case e.Kind == "person":
-			cp = append(cp, e)
-		}
-	}
-	if a, b := extraCountry(pc, cc), extraCountry(cc, pc); a != nil && b != nil {
-		flags = append(flags, Flag{Kind: EntityDiffers, Page: a.Text, Claim: b.Text, Start: a.Start, End: a.End})
-	} else if a, b := extraCountry(ps, cs), extraCountry(cs, ps); a != nil && b != nil {
-		flags = append(flags, Flag{Kind: EntityDiffers, Page: a.Text, Claim: b.Text, Start: a.Start, End: a.End})
-	} else if a, b := extraCity(pc, cc), extraCity(cc, pc); a != nil && b != nil {
-		flags = append(flags, Flag{Kind: EntityDiffers, Page: a.Text, Claim: b.Text, Start: a.Start, End: a.End})
-	}
-	// People: only a one-for-one swap. A page naming several people names
-	// witnesses, authors and bystanders the claim leaves out.
-	if len(pp) == 1 && len(cp) == 1 {
-		if a, b := extraPerson(pp, c.toks), extraPerson(cp, p.toks); a != nil && b != nil {
-			flags = append(flags, Flag{Kind: EntityDiffers, Page: a.Text, Claim: b.Text, Start: a.Start, End: a.End})
-		}
-	} else if len(pp) == 0 && len(cp) == 1 && extraPerson(cp, p.toks) != nil {
-		if k := slotSwap(p, c, cp[0]); k >= 0 {
-			t := p.toks[k]
-			flags = append(flags, Flag{Kind: EntityDiffers, Page: t.s, Claim: cp[0].Text, Start: t.start, End: t.end})
-		}
-	}
-	return flags
-}
-
-// slotSwap finds a page word standing where the claim names person e: a
-// capitalised word inside a sentence, unknown to the claim and to the
-// gazetteer, whose neighbouring word (or its stem) is the neighbour of the
-// person's name in the claim ("President Biden met …" vs "President Donald
-// Trump was …", "photos of Biden crashing" vs "Donald Trump 'crashed'").
-// Requiring the shared neighbour keeps bylines and passing mentions from
-// reading as a swap. Returns the page token index or -1.
-func slotSwap(p, c *side, e Entity) int {
-	before, after := "", ""
-	for k, t := range c.toks {
-		if t.end <= e.Start && t.kind == tWord {
-			before = t.low
-		}
-		if t.start >= e.End && t.kind == tWord {
-			after = c.toks[k].low
-			break
-		}
-	}
-	found := -1
-	for k, t := range p.toks {
-		if t.kind != tWord || !t.capitalised() || t.allCaps() || len(t.s) < 3 || sentenceStart(p.toks, k) || k == 0 {
-			continue
-		}
-		if mentionedCapitalised(t.low, c.toks) || months[t.low] != 0 || titles[t.low] {
-			continue
-		}
-		if _, ok := weekdays[t.low]; ok {
-			continue
-		}
-		if _, ok := gazetteer[t.low]; ok {
-			continue
-		}
-		pb, pa := wordAt(p.toks, k-1), wordAt(p.toks, k+1)
-		if (before != "" && sameWord(pb, before)) || (after != "" && sameWord(pa, after)) {
-			if found >= 0 {
-				return -1 // two candidates: no one-for-one swap
-			}
-			found = k
-		}
-	}
-	return found
-}
-
-func sameWord(a, b string) bool {
-	return a != "" && (a == b || text.Stem(a) == text.Stem(b))
-}
-
-func mentionedCapitalised(w string, toks []tok) bool {
-	for _, t := range toks {
-		if t.kind == tWord && t.low == w && t.capitalised() {
-			return true
-		}
-	}
-	return false
-}
-
-// plausibleName drops runs that only look like names: a capitalised run
-// opening the page sentence without a title ("Former Gitmo detainee") and
-// runs with one-letter parts ("E. Coli O157").
-func plausibleName(e Entity) bool {
-	if e.Start == 0 {
-		return false
-	}
-	for _, part := range strings.Fields(e.Text) {
-		if len(strings.Trim(part, ".")) < 2 {
-			return false
-		}
-	}
-	return true
-}
-
-func extraCountry(of, in []Entity) *Entity {
-	for k := range of {
-		if !countryCovered(of[k].Norm, in) {
-			return &of[k]
-		}
-	}
-	return nil
-}
-
-// extraCity returns the first capital city of `of` that `in` does not name,
-// when `in` names a capital at all: a venue moved from Seoul to Tokyo is a
-// different claim even though "Seoul" also stands for South Korea, which
-// both sides may name.
-func extraCity(of, in []Entity) *Entity {
-	for k := range of {
-		c := strings.ToLower(of[k].Text)
-		if !cities[c] {
-			continue
-		}
-		named, found := false, false
-		for _, e := range in {
-			if o := strings.ToLower(e.Text); cities[o] {
-				named = true
-				found = found || e.Norm == of[k].Norm // "Kiev" is "Kyiv"
-			}
-		}
-		if named && !found {
-			return &of[k]
-		}
-	}
-	return nil
-}
-
-// extraPerson returns the first person of `of` none of whose name parts the
-// other side writes capitalised anywhere: "Pete Hegseth" is the "Hegseth"
-// of a claim even where the claim's sentence-initial "Hegseth" was not
-// recognised as a name, and "Ahn" is "Ahn Gyu-back".
-func extraPerson(of []Entity, other []tok) *Entity {
-	for k := range of {
-		found := false
-		for _, part := range strings.FieldsFunc(of[k].Norm, func(r rune) bool { return r == ' ' || r == '-' }) {
-			if len(part) < 2 || titles[part] {
-				continue
-			}
-			for _, t := range other {
-				if t.kind == tWord && t.low == part && t.capitalised() {
-					found = true
-					break
-				}
-			}
-			if found {
-				break
-			}
-		}
-		if !found {
-			return &of[k]
-		}
-	}
-	return nil
-}
-
 // auxiliaries sit between a negator and the verb it negates.
 var auxiliaries = wordSet("be|been|being|have|has|had|do|does|did|to|a|an|the|really|actually|ever|even|yet|also|any|was|is|are|were|longer")
 
@@ -473,7 +282,7 @@ var auxiliaries = wordSet("be|been|being|have|has|had|do|does|did|to|a|an|the|re
 // sides carry ("did not think it was accurate" vs "did not believe it was
 // accurate").
 func compareNegation(p, c *side, flags []Flag) []Flag {
-	pn, cn := p.cues, c.cues
+	pn, cn := inScope(p.cues, p.toks, c.toks), inScope(c.cues, c.toks, p.toks)
 	flip, pa, ca := antonymSplit(p.toks, c.toks)
 	if (len(pn)+len(cn)+flip)%2 == 0 {
 		return flags

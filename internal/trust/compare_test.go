@@ -73,6 +73,25 @@ func TestCompare(t *testing.T) {
 		{"venue", "The allies' yearly Security Consultative Meeting was held in Seoul on Tuesday.", "The 2025 US-South Korea Security Consultative Meeting was held in Tokyo.", day(2025, 11, 5), none,
 			[]Flag{{Kind: EntityDiffers, Page: "Seoul", Claim: "Tokyo"}}},
 		{"same capital, two spellings", "The talks were held in Kiev.", "The talks were held in Kyiv.", none, none, nil},
+		{"surname alone swapped", "Bush's poll numbers are in a tailspin, watch for him to attack Iran.", "Obama's poll numbers are in a tailspin, so he will attack Iran.", none, none,
+			[]Flag{{Kind: EntityDiffers, Page: "Bush", Claim: "Obama"}}},
+		{"same first name, other surname", "Joe Trump owns the largest mansion in his state.", "Joe Biden owns the largest mansion in his state.", none, none,
+			[]Flag{{Kind: EntityDiffers, Page: "Joe Trump", Claim: "Joe Biden"}}},
+		{"person for an organisation named after one", "The Biden administration plans to monitor the social media of veterans.", "The Trump Administration plans to monitor the social media of disability recipients.", none, none,
+			[]Flag{{Kind: EntityDiffers, Page: "Biden", Claim: "Trump Administration"}}},
+		{"organisation in the same slot", "Donations went to the Sanders Foundation for hurricane relief.", "Donations went to the Clinton Foundation for hurricane relief.", none, none,
+			[]Flag{{Kind: EntityDiffers, Page: "Sanders Foundation", Claim: "Clinton Foundation"}}},
+		{"party", "Republicans announced a plan for a 42% sales tax.", "Democrats announced a plan for a 42% sales tax.", none, none,
+			[]Flag{{Kind: EntityDiffers, Page: "Republicans", Claim: "Democrats"}}},
+		{"handle names the person", ".@DarrellIssa hid on the roof to avoid protesters.", "Rep. Darrell Issa hid on the roof of his office to avoid protesters.", none, none, nil},
+		{"capitalised things are not people", "You prove you are trash by insulting Community Colleges again.", "President Donald Trump insulted community colleges in a tweet.", none, none, nil},
+		{"headline case keeps the name", "Hillary Clinton Smeared Poor Americans, Called Them Losers", "Hillary Clinton described progressive voters as losers.", none, none, nil},
+		{"negation outside the claim's clause", "If you haven't seen it yet, a video shows a grandparent buying Minecraft for a grandchild.", "A video shows a grandparent buying Minecraft for a grandchild.", none, none, nil},
+		{"negation of a side remark", "News the media didn't report today: Trump donated his $400,000 salary to rebuild cemeteries.", "Trump donated his $400,000 salary to rebuild military cemeteries.", none, none, nil},
+		{"negation of the claim's subject clause", "The Amazon has not been burning for three weeks.", "Portions of the Amazon rainforest were on fire in August.", none, none,
+			[]Flag{{Kind: Negation, Page: "not been burning", Claim: ""}}},
+		{"negated truth of a reported claim", "Hegseth brushed aside a report that the line leaves out Taiwan, saying he did not think it was accurate.", "Hegseth confirmed that the line leaves out Taiwan.", none, none,
+			[]Flag{{Kind: Negation, Page: "not think", Claim: ""}}},
 		{"sibling Korea despite Korean War", "South Korea gave up control during the Korean War.", "North Korea gave up control during the Korean War.", none, none,
 			[]Flag{{Kind: EntityDiffers, Page: "South Korea", Claim: "North Korea"}}},
 	}
@@ -105,5 +124,32 @@ func BenchmarkCompare(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Compare(page, claim, articleDate, claimDate)
+	}
+}
+
+func TestCheckAgreements(t *testing.T) {
+	page := "Around 28,500 US troops were in South Korea on 4 November 2025, Hegseth said."
+	claim := "Defence Secretary Pete Hegseth said 28,500 US troops were stationed in South Korea on 4 November 2025."
+	flags, agree := (&Comparer{}).Check(page, claim, time.Time{}, time.Time{})
+	assert.Empty(t, flags)
+	type a struct{ Kind, Page, Claim string }
+	var got []a
+	for _, g := range agree {
+		require.Equal(t, g.Page, page[g.Start:g.End])
+		got = append(got, a{g.Kind, g.Page, g.Claim})
+	}
+	assert.Equal(t, []a{
+		{"number", "28,500", "28,500"},
+		{"date", "4 November 2025", "4 November 2025"},
+		{"entity", "US", "US"},
+		{"entity", "South Korea", "South Korea"},
+		{"entity", "Hegseth", "Pete Hegseth"},
+	}, got)
+
+	// A venue agrees only with the same venue: "held in Seoul" is not
+	// stated by a claim that merely names South Korea.
+	_, agree = (&Comparer{}).Check("The talks were held in Seoul.", "South Korean officials held talks.", time.Time{}, time.Time{})
+	for _, g := range agree {
+		assert.NotEqual(t, "Seoul", g.Page)
 	}
 }

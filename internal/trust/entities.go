@@ -146,6 +146,8 @@ var gazetteerLines = []string{
 	"west virginia|state|West Virginia",
 	"wisconsin|state|Wisconsin",
 	"wyoming|state|Wyoming",
+	"democratic party|party|Democratic Party|Democrats|Democrat|Democratic|Dems|DNC",
+	"republican party|party|Republican Party|Republicans|Republican|GOP|RNC",
 	"european union|org|European Union|EU",
 	"united nations|org|United Nations|UN|U.N.",
 	"nato|org|NATO",
@@ -253,7 +255,7 @@ func entities(s string, toks []tok) []Entity {
 		t := toks[i]
 		if e, j, ok := gazAt(toks, i); ok {
 			kind := "place"
-			if e.kind == "org" {
+			if e.kind == "org" || e.kind == "party" {
 				kind = "org"
 			}
 			out = append(out, Entity{Norm: e.norm, Kind: kind, Start: t.start, End: toks[j].end, Text: s[t.start:toks[j].end]})
@@ -271,6 +273,10 @@ func entities(s string, toks []tok) []Entity {
 		if titles[t.low] {
 			pending = true
 			i++
+			continue
+		}
+		if i > 0 && adjacent(toks[i-1], t) && (toks[i-1].s == "#" || toks[i-1].s == "@") {
+			i++ // hashtags and handles are labels, not names in the sentence
 			continue
 		}
 		if !t.capitalised() {
@@ -293,6 +299,9 @@ func entities(s string, toks []tok) []Entity {
 			i = j
 			continue
 		}
+		if !pending {
+			start = givenNameStart(toks, start, j)
+		}
 		if w := toks[start].low; j-start == 1 && (months[w] != 0 || weekdays[w] != 0 || w == "sunday") {
 			i = j // dates, not names
 			pending = false
@@ -300,13 +309,16 @@ func entities(s string, toks []tok) []Entity {
 		}
 		atStart := sentenceStart(toks, i)
 		kind := classifyRun(toks, start, j, pending)
+		if kind == "person" && !pending {
+			start, j = nameSpan(toks, start, j) // "Trump Postpones Denmark Trip" in headline case
+		}
 		if atStart && start == i && j-start == 1 && kind != "person" {
 			i = j
 			pending = false
 			continue
 		}
 		a, b := toks[start].start, toks[j-1].end
-		out = append(out, Entity{Norm: strings.ToLower(s[a:b]), Text: s[a:b], Kind: kind, Start: a, End: b})
+		out = append(out, Entity{Norm: normName(s[a:b]), Text: s[a:b], Kind: kind, Start: a, End: b})
 		pending = false
 		i = j
 	}
@@ -355,17 +367,64 @@ func classifyRun(toks []tok, i, j int, titled bool) string {
 	if speechVerbs[wordAt(toks, j)] {
 		return "person"
 	}
-	words := 0
 	for k := i; k < j; k++ {
 		if toks[k].allCaps() {
 			return "other"
 		}
-		if toks[k].kind == tWord && toks[k].capitalised() {
-			words++
-		}
 	}
-	if words >= 2 && words <= 4 {
+	// A known given name opening the run ("Pete Buttigieg") or a known
+	// public figure closing it ("Bush", "Joe Biden"). Other runs of
+	// capitalised words are as often titles of things ("Purple Heart")
+	// as unknown people; they stay "other" and are compared only where
+	// they stand in the claim's slot.
+	if givenNames[toks[i].low] && j-i >= 2 {
 		return "person"
 	}
+	for k := i; k < j; k++ {
+		if publicFigures[toks[k].low] {
+			return "person"
+		}
+	}
 	return "other"
+}
+
+// nameSpan narrows a person's run to the name: the known surname with the
+// given names before it, or the first two words when a given name opens a
+// longer run. Headlines capitalise every word ("Hillary Clinton Smeared
+// Poor Americans", "Bernie Sanders Publicly Attacks Nominee").
+func nameSpan(toks []tok, i, j int) (int, int) {
+	for k := i; k < j; k++ {
+		if publicFigures[toks[k].low] {
+			start := k
+			for start > i && givenNames[toks[start-1].low] || start > i+1 && toks[start-1].s == "." && givenNames[toks[start-2].low] {
+				start-- // "Joe Biden", "George W. Bush" (one letter before a dot is part of the name)
+			}
+			return start, k + 1
+		}
+	}
+	if givenNames[toks[i].low] && j-i > 3 {
+		return i, i + 2
+	}
+	return i, j
+}
+
+// normName lower-cases a name and folds typographic apostrophes:
+// "O’Reilly" is "O'Reilly".
+func normName(s string) string {
+	return strings.ReplaceAll(strings.ToLower(s), "’", "'")
+}
+
+// givenNameStart moves the start of a capitalised run to a given name
+// inside it: "Says Hillary Clinton" and "Hopeful Pete Buttigieg" name
+// Hillary Clinton and Pete Buttigieg.
+func givenNameStart(toks []tok, i, j int) int {
+	if givenNames[toks[i].low] || publicFigures[toks[i].low] {
+		return i
+	}
+	for k := i + 1; k+1 < j; k++ {
+		if givenNames[toks[k].low] {
+			return k
+		}
+	}
+	return i
 }

@@ -31,7 +31,11 @@ func TestEntities(t *testing.T) {
 			{"south korea", "South Korean", "place"}, {"ahn gyu-back", "Ahn Gyu-back", "person"}}},
 		{"Secretary of State Marco Rubio spoke.", []ent{{"marco rubio", "Marco Rubio", "person"}}},
 		{"Hegseth said so.", []ent{{"hegseth", "Hegseth", "person"}}},
-		{"Hegseth did not visit.", nil},
+		{"Hegseth did not visit.", []ent{{"hegseth", "Hegseth", "person"}}}, // a known public figure
+		{"Ator did not visit.", nil}, // an unknown capitalised word opening a sentence
+		{"Says Hillary Clinton wants it.", []ent{{"hillary clinton", "Hillary Clinton", "person"}}},
+		{"They attacked Community Colleges and the Purple Heart.", []ent{{"community colleges", "Community Colleges", "other"}, {"purple heart", "Purple Heart", "other"}}},
+		{"Republicans and the Democratic Party", []ent{{"republican party", "Republicans", "org"}, {"democratic party", "Democratic Party", "org"}}},
 		{"He was asked by Yonhap News Agency at the Security Consultative Meeting.", []ent{{"yonhap news agency", "Yonhap News Agency", "org"}, {"security consultative meeting", "Security Consultative Meeting", "other"}}},
 		{"a NATO-style alliance in the Indo-Pacific", []ent{{"nato", "NATO", "org"}, {"indo-pacific", "Indo-Pacific", "place"}}},
 		{"Peacetime control was handed back to Seoul in 1994.", []ent{{"south korea", "Seoul", "place"}}},

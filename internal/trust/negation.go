@@ -1,6 +1,10 @@
 package trust
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/factcheckwidget/factcheck/internal/text"
+)
 
 // Cue is a word or phrase that negates what a sentence says.
 type Cue struct {
@@ -153,3 +157,124 @@ var gerundPrepositions = wordSet("by|for|from|about|of|without")
 
 // existential verbs of "there is no ...", which denies existence outright.
 var existential = wordSet("is|are|was|were|s")
+
+// inScope keeps the cues whose scope the other side speaks of: the words
+// the cue negates (its first three content words up to the end of the
+// clause) share a stem with the other side, or the cue stands in a main
+// clause that does. "If you haven't seen this video" or "news the media
+// didn't report" negate something the claim does not say; on the CheckThat!
+// train tweets such out-of-scope negations were most of the negation flags
+// raised on the gold claims of unaltered posts. A negated truth word is
+// always in scope (deniesTruth). Adjectival cues
+// ("incorrect", "untrue") negate what comes before them.
+func inScope(cues []Cue, toks, other []tok) []Cue {
+	if len(cues) == 0 {
+		return cues
+	}
+	stems := map[string]bool{}
+	for _, t := range other {
+		if t.kind == tWord && !text.IsStopWord(t.low) {
+			stems[text.Stem(t.low)] = true
+		}
+	}
+	shares := func(words []string) bool {
+		for _, w := range words {
+			if stems[text.Stem(w)] {
+				return true
+			}
+		}
+		return false
+	}
+	out := cues[:0:0]
+	for _, cue := range cues {
+		before, subordinate := clauseBefore(toks, cue)
+		scope := scopeWords(toks, cue)
+		if shares(scope) || !subordinate && shares(before) || deniesTruth(scope) {
+			out = append(out, cue)
+		}
+	}
+	return out
+}
+
+// truthWords make a negation deny a statement made elsewhere in the
+// sentence ("saying he did not think it was accurate", "that never
+// happened"), so it is in scope whatever words it shares.
+var truthWords = wordSet("true|accurate|correct|real|genuine|authentic|factual|happen|happened|happens|exist|exists|existed")
+
+func deniesTruth(scope []string) bool {
+	for _, w := range scope {
+		if truthWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseWords end a negation's scope; those that open a subordinate
+// clause ("if you haven't seen ...") mark it as one.
+var clauseWords = wordSet("but|because|although|though|while|whereas|so|since|unless|until|if|when|that|which|who|whom|whose|where|after|before|whether")
+
+// negatedAdjectives negate what precedes them ("the report was inaccurate").
+var negatedAdjectives = wordSet("untrue|inaccurate|incorrect")
+
+func isClauseBreak(t tok) bool {
+	return t.kind == tPunct && strings.ContainsAny(t.s, ".,;:!?()\u2014")
+}
+
+// clauseBefore returns the content words of the cue's clause before it,
+// and whether a subordinating word opens that clause.
+func clauseBefore(toks []tok, cue Cue) ([]string, bool) {
+	k := 0
+	for k < len(toks) && toks[k].start < cue.Start {
+		k++
+	}
+	var out []string
+	for k--; k >= 0; k-- {
+		t := toks[k]
+		if isClauseBreak(t) {
+			break
+		}
+		if t.kind != tWord {
+			continue
+		}
+		if clauseWords[t.low] {
+			return out, t.low != "but" && t.low != "so"
+		}
+		if !text.IsStopWord(t.low) && !auxiliaries[t.low] {
+			out = append(out, t.low)
+		}
+	}
+	return out, false
+}
+
+// scopeWords are the first three content words the cue negates.
+func scopeWords(toks []tok, cue Cue) []string {
+	var out []string
+	dir, k := 1, 0
+	for k < len(toks) && toks[k].start < cue.End {
+		k++
+	}
+	if negatedAdjectives[strings.ToLower(cue.Text)] {
+		dir = -1
+		for k = len(toks) - 1; k >= 0 && toks[k].start >= cue.Start; k-- {
+		}
+	} else if wordAt(toks, k) == "that" {
+		k++ // "false that ..."
+	}
+	for ; k >= 0 && k < len(toks) && len(out) < 3; k += dir {
+		t := toks[k]
+		if isClauseBreak(t) {
+			break
+		}
+		if t.kind != tWord {
+			continue
+		}
+		if clauseWords[t.low] && (dir > 0 || len(out) > 0) {
+			break
+		}
+		if !text.IsStopWord(t.low) && !auxiliaries[t.low] {
+			out = append(out, t.low)
+		}
+	}
+	return out
+}

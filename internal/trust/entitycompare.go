@@ -1,0 +1,409 @@
+package trust
+
+import (
+	"strings"
+
+	"github.com/factcheckwidget/factcheck/internal/text"
+)
+
+var countryNorms, stateNorms, partyNorms = map[string]bool{}, map[string]bool{}, map[string]bool{}
+
+func init() {
+	for _, line := range gazetteerLines {
+		switch f := strings.SplitN(line, "|", 3); f[1] {
+		case "country":
+			countryNorms[f[0]] = true
+		case "state":
+			stateNorms[f[0]] = true
+		case "party":
+			partyNorms[f[0]] = true
+		}
+	}
+}
+
+// compareEntities flags when the page moved the claim to someone or
+// somewhere else: each side names a country, US state, capital, party,
+// person or organisation that the other does not, and the two stand for
+// each other. One side naming an extra one is not a contradiction ("US
+// Defence Secretary Hegseth" vs "Hegseth"), and neither is a name the page
+// mentions in passing: people and organisations must be a one-for-one
+// swap or stand in the same slot of the sentence.
+func compareEntities(p, c *side, flags []Flag) []Flag {
+	if f, ok := placeSwap(p.ents, c.ents); ok {
+		return append(flags, f)
+	}
+	if f, ok := nameSwap(p, c); ok {
+		return append(flags, f)
+	}
+	return flags
+}
+
+func placeSwap(pe, ce []Entity) (Flag, bool) {
+	for _, class := range []map[string]bool{countryNorms, stateNorms, partyNorms} {
+		pc, cc := ofNorms(pe, class), ofNorms(ce, class)
+		if a, b := extraCountry(pc, cc), extraCountry(cc, pc); a != nil && b != nil {
+			return entityFlag(*a, *b), true
+		}
+	}
+	pc, cc := ofNorms(pe, countryNorms), ofNorms(ce, countryNorms)
+	if a, b := extraCity(pc, cc), extraCity(cc, pc); a != nil && b != nil {
+		return entityFlag(*a, *b), true
+	}
+	return Flag{}, false
+}
+
+func entityFlag(page, claim Entity) Flag {
+	return Flag{Kind: EntityDiffers, Page: page.Text, Claim: claim.Text, Start: page.Start, End: page.End}
+}
+
+func ofNorms(es []Entity, class map[string]bool) []Entity {
+	var out []Entity
+	for _, e := range es {
+		if e.Kind != "person" && class[e.Norm] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// countryCovered reports whether country n is named in `in`. A generic
+// "Korea" covers either Korea, but covers "South Korea" only when `in`
+// names no specific Korea itself: "the Korean War ... North Korea" does
+// not cover "South Korea".
+func countryCovered(n string, in []Entity) bool {
+	generic := false
+	for _, e := range in {
+		switch {
+		case e.Norm == n, parentCountry[e.Norm] == n:
+			return true
+		case parentCountry[n] != "" && parentCountry[n] == parentCountry[e.Norm]:
+			return false // a sibling: North Korea is not South Korea
+		case parentCountry[n] == e.Norm:
+			generic = true
+		}
+	}
+	return generic
+}
+
+func extraCountry(of, in []Entity) *Entity {
+	for k := range of {
+		if !countryCovered(of[k].Norm, in) {
+			return &of[k]
+		}
+	}
+	return nil
+}
+
+// extraCity returns the first capital city of `of` that `in` does not name,
+// when `in` names a capital at all: a venue moved from Seoul to Tokyo is a
+// different claim even though "Seoul" also stands for South Korea, which
+// both sides may name.
+func extraCity(of, in []Entity) *Entity {
+	for k := range of {
+		c := strings.ToLower(of[k].Text)
+		if !cities[c] {
+			continue
+		}
+		named, found := false, false
+		for _, e := range in {
+			if o := strings.ToLower(e.Text); cities[o] {
+				named = true
+				found = found || e.Norm == of[k].Norm // "Kiev" is "Kyiv"
+			}
+		}
+		if named && !found {
+			return &of[k]
+		}
+	}
+	return nil
+}
+
+// name is a person, organisation or other named thing of one side, with
+// its token range.
+type name struct {
+	Entity
+	i, j int
+}
+
+// names returns the entities of sd that name people and organisations
+// (not places, parties or dates), with their token ranges.
+func names(sd *side) []name {
+	var out []name
+	k := 0
+	for _, e := range sd.ents {
+		if e.Kind == "place" || partyNorms[e.Norm] {
+			continue
+		}
+		for k < len(sd.toks) && sd.toks[k].start < e.Start {
+			k++
+		}
+		j := k
+		for j < len(sd.toks) && sd.toks[j].end <= e.End {
+			j++
+		}
+		if j > k {
+			out = append(out, name{e, k, j})
+		}
+	}
+	return out
+}
+
+// nameSwap finds a person or organisation of the page that the claim does
+// not name, standing for one of the claim's that the page does not name:
+// the only such person on each side, or any two in the same slot (sharing
+// a neighbouring word, or a generic word such as "Foundation"). Failing
+// that, an unknown capitalised page word in the slot of the claim's
+// person.
+func nameSwap(p, c *side) (Flag, bool) {
+	pn, cn := names(p), names(c)
+	var up, uc []name
+	for _, a := range pn {
+		if !nameCovered(a, cn, c.toks) {
+			up = append(up, a)
+		}
+	}
+	for _, b := range cn {
+		if !nameCovered(b, pn, p.toks) {
+			uc = append(uc, b)
+		}
+	}
+	if len(uc) == 0 {
+		return Flag{}, false
+	}
+	for _, a := range up {
+		for _, b := range uc {
+			if kindsMatch(a, b) && sharedContext(p.toks, a, c.toks, b) {
+				return entityFlag(a.Entity, b.Entity), true
+			}
+		}
+	}
+	if pp, cp := persons(up), persons(uc); len(pp) == 1 && len(cp) == 1 {
+		return entityFlag(pp[0].Entity, cp[0].Entity), true
+	}
+	if cp := persons(uc); len(cp) == 1 && len(persons(pn)) == 0 {
+		if k := slotSwap(p, c, cp[0].Entity); k >= 0 {
+			t := p.toks[k]
+			return Flag{Kind: EntityDiffers, Page: t.s, Claim: cp[0].Text, Start: t.start, End: t.end}, true
+		}
+	}
+	return Flag{}, false
+}
+
+// kindsMatch: a person stands for a person, an organisation for an
+// organisation, and a person for an organisation named after a public
+// figure ("Biden" for "Trump Administration").
+func kindsMatch(a, b name) bool {
+	if a.Kind == b.Kind {
+		// Things other than people and organisations ("Satanic",
+		// "Stoneman") stand for each other only as multi-word names.
+		return a.Kind != "other" || a.j-a.i > 1 && b.j-b.i > 1
+	}
+	if a.Kind != "person" {
+		a, b = b, a
+	}
+	if a.Kind != "person" {
+		return false
+	}
+	for _, w := range nameParts(b.Norm) { // "Trump Tower", "Biden administration"
+		if publicFigures[w] {
+			return true
+		}
+	}
+	return false
+}
+
+func persons(ns []name) []name {
+	var out []name
+	for _, n := range ns {
+		if n.Kind == "person" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// nameParts splits a name into its lower-case words of two letters or
+// more, titles left out: "Ahn Gyu-back" is ahn, gyu, back.
+func nameParts(norm string) []string {
+	var out []string
+	for _, part := range strings.FieldsFunc(norm, func(r rune) bool { return r == ' ' || r == '-' || r == '.' }) {
+		if len(part) >= 2 && !titles[part] {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+// distinctive drops the generic words of an organisation's name: "Clinton
+// Foundation" is told apart from "Sanders Foundation" by its first word.
+func distinctive(parts []string) []string {
+	var out []string
+	for _, w := range parts {
+		if !orgWords[w] && !otherWords[w] && !text.IsStopWord(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// nameCovered reports whether the other side names a: it has an entity of
+// the same name, or writes one of a's name words capitalised or inside a
+// handle ("@BarackObama"). A person sharing a first name with a different
+// surname is someone else: "Joe Trump" does not cover "Joe Biden".
+func nameCovered(a name, other []name, toks []tok) bool {
+	parts := nameParts(a.Norm)
+	if a.Kind != "person" {
+		parts = distinctive(parts)
+	}
+	if len(parts) == 0 {
+		return true // nothing but generic words: "the Department"
+	}
+	for _, b := range other {
+		if b.Norm == a.Norm {
+			return true
+		}
+	}
+	for _, part := range parts {
+		for k, t := range toks {
+			if t.kind != tWord || !mentions(toks, k, part, a.Kind == "person") {
+				continue
+			}
+			if a.Kind == "person" && len(parts) >= 2 && otherSurname(other, t.start, parts) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// mentions reports whether toks[k] writes part: capitalised (in any case
+// for things other than people, whose names news copy often writes in
+// lower case: "community colleges"), or inside a handle or hashtag.
+func mentions(toks []tok, k int, part string, person bool) bool {
+	t := toks[k]
+	if t.low == part {
+		return t.capitalised() || !person
+	}
+	if k == 0 || len(part) < 4 || !adjacent(toks[k-1], t) || (toks[k-1].s != "@" && toks[k-1].s != "#") {
+		return false
+	}
+	return strings.Contains(t.low, part)
+}
+
+// otherSurname reports whether the word at byte offset at belongs to a
+// person of two or more name words whose last word differs from the last
+// of parts: the shared word is a first name of someone else.
+func otherSurname(other []name, at int, parts []string) bool {
+	for _, b := range other {
+		if b.Kind != "person" || at < b.Start || at >= b.End {
+			continue
+		}
+		bp := nameParts(b.Norm)
+		return len(bp) >= 2 && bp[len(bp)-1] != parts[len(parts)-1]
+	}
+	return false
+}
+
+// sharedContext reports whether a and b stand in the same slot: the
+// nearest content word before or after each is the same word (by stem),
+// or a generic word inside one name is beside or inside the other ("Biden
+// administration" vs "Trump Administration").
+func sharedContext(pt []tok, a name, ct []tok, b name) bool {
+	ac, bc := slotWords(pt, a), slotWords(ct, b)
+	for _, x := range ac {
+		for _, y := range bc {
+			if sameWord(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// slotWords are the nearest content word on each side of n within three
+// tokens (stopping at clause punctuation) and the generic words inside it.
+func slotWords(toks []tok, n name) []string {
+	var out []string
+	for k := n.i; k < n.j; k++ {
+		if w := toks[k].low; orgWords[w] || otherWords[w] || titles[w] {
+			out = append(out, w)
+		}
+	}
+	for _, dir := range []int{-1, 1} {
+		k := n.i - 1
+		if dir > 0 {
+			k = n.j
+		}
+		for steps := 0; steps < 3 && k >= 0 && k < len(toks); steps, k = steps+1, k+dir {
+			t := toks[k]
+			if t.kind == tPunct {
+				if strings.ContainsAny(t.s, ".,;:!?()") {
+					break
+				}
+				continue
+			}
+			if t.kind == tWord && !text.IsStopWord(t.low) {
+				out = append(out, t.low)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// slotSwap finds a page word standing where the claim names person e: a
+// capitalised word inside a sentence, unknown to the claim and to the
+// gazetteer, whose neighbouring word (or its stem) is the neighbour of the
+// person's name in the claim ("President Biden met …" vs "President Donald
+// Trump was …", "photos of Biden crashing" vs "Donald Trump 'crashed'").
+// Requiring the shared neighbour keeps bylines and passing mentions from
+// reading as a swap. Returns the page token index or -1.
+func slotSwap(p, c *side, e Entity) int {
+	before, after := "", ""
+	for k, t := range c.toks {
+		if t.end <= e.Start && t.kind == tWord {
+			before = t.low
+		}
+		if t.start >= e.End && t.kind == tWord {
+			after = c.toks[k].low
+			break
+		}
+	}
+	found := -1
+	for k, t := range p.toks {
+		if t.kind != tWord || !t.capitalised() || t.allCaps() || len(t.s) < 3 || sentenceStart(p.toks, k) || k == 0 {
+			continue
+		}
+		if mentionedCapitalised(t.low, c.toks) || months[t.low] != 0 || titles[t.low] {
+			continue
+		}
+		if _, ok := weekdays[t.low]; ok {
+			continue
+		}
+		if _, ok := gazetteer[t.low]; ok {
+			continue
+		}
+		pb, pa := wordAt(p.toks, k-1), wordAt(p.toks, k+1)
+		if (before != "" && sameWord(pb, before)) || (after != "" && sameWord(pa, after)) {
+			if found >= 0 {
+				return -1 // two candidates: no one-for-one swap
+			}
+			found = k
+		}
+	}
+	return found
+}
+
+func sameWord(a, b string) bool {
+	return a != "" && (a == b || text.Stem(a) == text.Stem(b))
+}
+
+func mentionedCapitalised(w string, toks []tok) bool {
+	for _, t := range toks {
+		if t.kind == tWord && t.low == w && t.capitalised() {
+			return true
+		}
+	}
+	return false
+}
