@@ -4,7 +4,9 @@ import (
 	"testing"
 
 	"github.com/factcheckwidget/factcheck/internal/claim"
+	"github.com/factcheckwidget/factcheck/internal/defaultcorpus"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestPreferConsistentNeedsAgreementOnTheFlaggedDetail(t *testing.T) {
@@ -29,4 +31,12 @@ func TestPreferConsistentNeedsAgreementOnTheFlaggedDetail(t *testing.T) {
 		preferConsistent(ms)
 		assert.Same(t, c.want, ms[0].Claim, c.name)
 	}
+}
+
+func TestBylineSharingOnlyADateIsNoMatch(t *testing.T) {
+	x, err := defaultcorpus.Index()
+	require.NoError(t, err)
+	// The demo corpus has a claim dated 4 November 2025; a byline dated a
+	// day later shares nothing with it but the date.
+	assert.Empty(t, New(x).CheckSentence("By Dana Whitfield · 5 November 2025", Options{Date: "2025-11-05"}))
 }

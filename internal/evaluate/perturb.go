@@ -211,8 +211,8 @@ func negate(query, claim string) (string, bool) {
 	}
 	best, bestShared := -1, 0
 	for i, t := range toks {
-		if !auxiliaries[t.Text] {
-			continue
+		if !auxiliaries[t.Text] || i == 0 || toks[i-1].Kind != text.Word || !adjacentWords(query, toks[i-1], t) {
+			continue // "Is our country ...?", "Would you like ...?": a question, not a statement to negate
 		}
 		if n := sharedInClause(query, toks, i, inClaim); n > bestShared {
 			best, bestShared = i, n
@@ -223,6 +223,11 @@ func negate(query, claim string) (string, bool) {
 	}
 	at := toks[best].End
 	return query[:at] + " not" + query[at:], true
+}
+
+// adjacentWords reports that only spaces separate a and b.
+func adjacentWords(s string, a, b text.Token) bool {
+	return strings.TrimSpace(s[a.End:b.Start]) == ""
 }
 
 // sharedInClause counts the claim's content words in the clause around

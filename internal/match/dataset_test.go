@@ -1,6 +1,7 @@
 package match
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -141,41 +142,153 @@ func goldExcluder(x *index.Index, rel map[string]bool) func(int) bool {
 	return func(d int) bool { return groups[x.Duplicates[d]] }
 }
 
+// calObs is one candidate's calibration inputs and whether it is right.
+type calObs struct {
+	in  CalInputs
+	rel bool
+}
+
+// calQuery holds a query's top calKeep candidates' inputs, with and
+// without its gold claims in the corpus.
+type calQuery struct {
+	words           int
+	normal, removed []calObs
+}
+
+// calKeep is how many candidates of each ranked list the fit uses.
+const calKeep = 3
+
+// collectCal ranks every query of a split over the full candidate list (so
+// each kept candidate has a real next candidate for its gap) and keeps
+// the top calKeep, with the gold claims present and removed.
+func collectCal(s *benchmarkSet, m *Matcher, split string) []calQuery {
+	var out []calQuery
+	for _, q := range s.queries[split] {
+		rel, ok := s.qrels[split][q.ID]
+		if !ok {
+			continue
+		}
+		pq := m.Prepare(q.Text)
+		cq := calQuery{words: pq.Words()}
+		cands := m.RankQuery(pq, m.params.Candidates)
+		for i := 0; i < calKeep && i < len(cands); i++ {
+			cq.normal = append(cq.normal, calObs{m.calInputs(pq, cands, i), rel[s.x.Claim(cands[i].Doc).ID]})
+		}
+		cands = m.RankExcluding(pq, m.params.Candidates, goldExcluder(s.x, rel))
+		for i := 0; i < calKeep && i < len(cands); i++ {
+			cq.removed = append(cq.removed, calObs{m.calInputs(pq, cands, i), false})
+		}
+		out = append(out, cq)
+	}
+	return out
+}
+
+func fitCal(qs [][]calQuery) Calibration {
+	var xs []CalInputs
+	var ys []bool
+	for _, set := range qs {
+		for _, q := range set {
+			for _, o := range append(append([]calObs{}, q.normal...), q.removed...) {
+				xs, ys = append(xs, o.in), append(ys, o.rel)
+			}
+		}
+	}
+	return FitLogistic(xs, ys)
+}
+
+// calTiers is the top-1 match tier at threshold 0.5 and >= 4 words:
+// precision, coverage, wrong-match rate with gold removed.
+func calTiers(cal Calibration, qs []calQuery) (prec, cov, wrong float64) {
+	shown, right, wrongs := 0, 0, 0
+	for _, q := range qs {
+		if q.words < 4 {
+			continue
+		}
+		if len(q.normal) > 0 && cal.Probability(&q.normal[0].in) >= 0.5 {
+			shown++
+			if q.normal[0].rel {
+				right++
+			}
+		}
+		if len(q.removed) > 0 && cal.Probability(&q.removed[0].in) >= 0.5 {
+			wrongs++
+		}
+	}
+	return float64(right) / float64(max(shown, 1)), float64(shown) / float64(len(qs)), float64(wrongs) / float64(len(qs))
+}
+
 func TestFitCalibration(t *testing.T) {
 	if os.Getenv("FACTCHECK_LEARN") == "" {
 		t.Skip("set FACTCHECK_LEARN=1 to fit the calibration on the train splits")
 	}
 	ss := loadSets(t)
-	type obs struct {
-		in  CalInputs
-		rel bool
+	variant := DefaultParams().Calibration.Variant
+	if v := os.Getenv("FACTCHECK_VARIANT"); v != "" {
+		fmt.Sscan(v, &variant)
 	}
-	collect := func(split string, s *benchmarkSet, m *Matcher) (normal, removed []obs) {
-		for _, q := range s.queries[split] {
-			rel := s.qrels[split][q.ID]
-			pq := m.Prepare(q.Text)
-			cands := m.RankQuery(pq, 3)
-			for i := range cands {
-				normal = append(normal, obs{calInputs(cands, i), rel[s.x.Claim(cands[i].Doc).ID]})
-			}
-			cands = m.RankExcluding(pq, 3, goldExcluder(s.x, rel))
-			for i := range cands {
-				removed = append(removed, obs{calInputs(cands, i), false})
-			}
-		}
-		return
+	var train, dev [][]calQuery
+	for _, s := range ss {
+		p := DefaultParams()
+		p.Calibration.Variant = variant
+		m := NewWithParams(s.x, p)
+		train, dev = append(train, collectCal(s, m, "train")), append(dev, collectCal(s, m, "dev"))
 	}
-	var xs []CalInputs
-	var ys []bool
+	cal := fitCal(train)
+	cal.Variant = variant
+	t.Logf("calibration: %#v", cal)
+	for i, s := range ss {
+		p, c, w := calTiers(cal, train[i])
+		t.Logf("train %-18s precision %.3f coverage %.3f wrong-match %.3f", s.name, p, c, w)
+	}
+	for i, s := range ss {
+		p, c, w := calTiers(cal, dev[i])
+		t.Logf("dev   %-18s precision %.3f coverage %.3f wrong-match %.3f", s.name, p, c, w)
+	}
+}
+
+// TestVariantPairs prints, by overlap threshold, how often the top two
+// candidates of a train query are variants (overlap >= threshold) and how
+// often the gold claim is then one of the two: a threshold is safe when
+// variant pairs nearly always contain the gold claim, i.e. the sentence is
+// about that claim and only the detail is in question.
+func TestVariantPairs(t *testing.T) {
+	if os.Getenv("FACTCHECK_LEARN") == "" {
+		t.Skip("set FACTCHECK_LEARN=1 to print variant-pair statistics on the train splits")
+	}
+	ss := loadSets(t)
+	ths := []float64{0, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5}
 	for _, s := range ss {
 		m := New(s.x)
-		n, r := collect("train", s, m)
-		for _, o := range append(n, r...) {
-			xs, ys = append(xs, o.in), append(ys, o.rel)
+		pairs := make([]int, len(ths))
+		gold := make([]int, len(ths))
+		top1 := make([]int, len(ths))
+		n := 0
+		for _, q := range s.queries["train"] {
+			rel := s.qrels["train"][q.ID]
+			cands := m.RankQuery(m.Prepare(q.Text), 2)
+			if len(cands) < 2 {
+				continue
+			}
+			n++
+			ov := m.overlap(cands[0].Doc, cands[1].Doc)
+			r0, r1 := rel[s.x.Claim(cands[0].Doc).ID], rel[s.x.Claim(cands[1].Doc).ID]
+			for i, th := range ths {
+				if ov >= th {
+					pairs[i]++
+					if r0 || r1 {
+						gold[i]++
+					}
+					if r0 {
+						top1[i]++
+					}
+				}
+			}
+		}
+		for i, th := range ths {
+			t.Logf("%-18s overlap >= %.2f: %4d of %d top-2 pairs; gold in pair %.3f, gold first %.3f", s.name, th, pairs[i], n,
+				float64(gold[i])/float64(max(pairs[i], 1)), float64(top1[i])/float64(max(pairs[i], 1)))
 		}
 	}
-	cal := FitLogistic(xs, ys)
-	t.Logf("calibration: %#v", cal)
 }
 
 func TestThresholdCurve(t *testing.T) {

@@ -1,6 +1,10 @@
 package match
 
-import "github.com/factcheckwidget/factcheck/internal/index"
+import (
+	"sort"
+
+	"github.com/factcheckwidget/factcheck/internal/index"
+)
 
 // Feature ids. Every feature is on a comparable 0..1 scale so the learned
 // weights in weights.go read as importances.
@@ -92,6 +96,7 @@ func (m *Matcher) rerankFeatures(q *Query, c *Candidate) {
 		in := q.termSet[id]
 		if in {
 			covered += float64(idf[id])
+			c.shared++
 		}
 		if m.isNumber[id] {
 			claimNums++
@@ -152,6 +157,8 @@ func (m *Matcher) precomputeClaims() {
 			ids = append(ids, id)
 			m.claimMass[d] += float64(idf[id])
 		}
+		// Sorted, so two claims' terms intersect in one merge (overlap).
+		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 		m.distinct[d] = ids
 	}
 }

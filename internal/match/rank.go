@@ -35,7 +35,7 @@ func (m *Matcher) RankExcluding(q *Query, k int, exclude func(doc int) bool) []C
 	cands = m.collapseDuplicates(cands)
 	// Probabilities use the gap to the next candidate, so compute them
 	// before the list is cut to k.
-	m.Calibrate(cands)
+	m.Calibrate(q, cands)
 	if len(cands) > k {
 		cands = cands[:k]
 	}

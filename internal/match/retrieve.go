@@ -199,6 +199,7 @@ type Candidate struct {
 	Score    float64 // final ranking score
 	Prob     float64 // calibrated probability that it is the same claim
 	Features Features
+	shared   int // distinct claim-field terms of the claim in the query (rerankFeatures)
 }
 
 // firstStage scores every claim and returns the best n by fused BM25.

@@ -46,6 +46,13 @@ var months = map[string]int{
 	"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 
+// IsDateWord reports a month or weekday name (lower case): words that
+// date a sentence without saying what it claims.
+func IsDateWord(w string) bool {
+	_, day := weekdays[w]
+	return months[w] != 0 || day
+}
+
 var weekdays = map[string]time.Weekday{
 	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday,
 	"wednesday": time.Wednesday, "thursday": time.Thursday, "friday": time.Friday,

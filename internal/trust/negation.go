@@ -196,6 +196,9 @@ func inScope(cues []Cue, toks, other []tok) []Cue {
 	return out
 }
 
+// reportingVerbs pass a negation on to the statement they introduce.
+var reportingVerbs = wordSet("say|said|says|think|thought|believe|believed|conclude|concluded|know|knew|claim|claimed|mean|meant|find|found|show|shown|showed|prove|proved|proven")
+
 // truthWords make a negation deny a statement made elsewhere in the
 // sentence ("saying he did not think it was accurate", "that never
 // happened"), so it is in scope whatever words it shares.
@@ -238,7 +241,10 @@ func clauseBefore(toks []tok, cue Cue) ([]string, bool) {
 			continue
 		}
 		if clauseWords[t.low] {
-			return out, t.low != "but" && t.low != "so"
+			// "but" and "so" join main clauses, and "that" opens the
+			// reported statement ("you said that the party was not ..."),
+			// which is what a claim usually is.
+			return out, t.low != "but" && t.low != "so" && t.low != "that"
 		}
 		if !text.IsStopWord(t.low) && !auxiliaries[t.low] {
 			out = append(out, t.low)
@@ -268,6 +274,9 @@ func scopeWords(toks []tok, cue Cue) []string {
 		}
 		if t.kind != tWord {
 			continue
+		}
+		if t.low == "that" && dir > 0 && len(out) == 1 && reportingVerbs[out[0]] {
+			continue // "have not concluded that X": the negation reaches X
 		}
 		if clauseWords[t.low] && (dir > 0 || len(out) > 0) {
 			break
