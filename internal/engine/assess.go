@@ -55,17 +55,17 @@ func (c *Checker) assess(q *match.Query, cands []match.Candidate, opt Options, c
 			continue
 		}
 		cl := c.m.Index().Claim(cand.Doc)
-		m := Match{Doc: cand.Doc, Claim: cl, Score: cand.Prob, Tier: tier}
-		var details []Evidence
-		m.Flags, details = consistency(cmp, q.Text, cl.Text, ref, parseDate(cl.ClaimDate))
 		if toks == nil {
 			toks = stemTokens(q.Text)
 		}
-		m.Evidence = c.explain(q.Text, toks, cand.Doc)
-		if !sharesTopic(m.Evidence) {
+		shared := c.explain(q.Text, toks, cand.Doc)
+		if !sharesTopic(toks, shared) {
 			continue
 		}
-		m.Evidence = append(m.Evidence, details...)
+		m := Match{Doc: cand.Doc, Claim: cl, Score: cand.Prob, Tier: tier}
+		var details []Evidence
+		m.Flags, details = consistency(cmp, q.Text, cl.Text, ref, parseDate(cl.ClaimDate))
+		m.Evidence = append(shared, details...)
 		out = append(out, m)
 	}
 	preferConsistent(out)
@@ -76,10 +76,10 @@ func (c *Checker) assess(q *match.Query, cands []match.Candidate, opt Options, c
 // other than figures and dates. A byline ("By Dana Whitfield · 5 November
 // 2025") shares only its date with a claim made that day; that is no
 // variant of the claim, however the score came out.
-func sharesTopic(evidence []Evidence) bool {
-	for _, e := range evidence {
-		for _, t := range text.Tokenize(e.Text) {
-			if t.Kind == text.Word && !text.IsStopWord(t.Text) && !trust.IsDateWord(t.Text) {
+func sharesTopic(toks []stemmed, shared []Evidence) bool {
+	for _, e := range shared {
+		for _, t := range toks {
+			if t.Start >= e.Span.Start && t.End <= e.Span.End && t.Kind == text.Word && !t.stop && !trust.IsDateWord(t.Text) {
 				return true
 			}
 		}

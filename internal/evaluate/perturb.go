@@ -97,7 +97,11 @@ func standalone(s string, t text.Token) bool {
 	}
 	prev := before[len(before)-1]
 	capital := prev[0] >= 'A' && prev[0] <= 'Z' && isWordByte(prev[len(prev)-1])
-	opens := len(before) == 1 || strings.ContainsAny(before[len(before)-2][len(before[len(before)-2])-1:], ".!?:")
+	opens := len(before) == 1
+	if !opens {
+		w := before[len(before)-2]
+		opens = strings.ContainsAny(w[len(w)-1:], ".!?:") // a sentence ends before prev
+	}
 	return !capital || opens
 }
 

@@ -1,14 +1,11 @@
 package trust
 
-import (
-	"strings"
-	"time"
-)
+import "strings"
 
 // agreements lists, in page order by kind, the page's figures that equal a
 // claim figure of the same unit, its dates that equal a claim date, and
 // its places and names that the claim names too.
-func agreements(p, c *side, ref, claimRef time.Time) []Agreement {
+func agreements(p, c *side, pd, cd []dateHit) []Agreement {
 	var out []Agreement
 	for _, a := range p.qs {
 		if a.Year {
@@ -21,8 +18,7 @@ func agreements(p, c *side, ref, claimRef time.Time) []Agreement {
 			}
 		}
 	}
-	cd := dateHits(c.s, c.toks, claimRef)
-	for _, a := range dateHits(p.s, p.toks, ref) {
+	for _, a := range pd {
 		for _, b := range cd {
 			if sameDate(a.d, b.d) && a.d.Precision <= b.d.Precision { // "Tuesday" is not confirmed by a bare "2025"
 				out = append(out, Agreement{Kind: "date", Page: a.d.Text, Claim: b.d.Text, Start: a.d.Start, End: a.d.End})
@@ -30,9 +26,8 @@ func agreements(p, c *side, ref, claimRef time.Time) []Agreement {
 			}
 		}
 	}
-	pn, cn := names(p), names(c)
 	for _, a := range p.ents {
-		if b, ok := namedBy(a, pn, c, cn); ok {
+		if b, ok := namedBy(a, p.names, c); ok {
 			out = append(out, Agreement{Kind: "entity", Page: a.Text, Claim: b, Start: a.Start, End: a.End})
 		}
 	}
@@ -43,7 +38,7 @@ func agreements(p, c *side, ref, claimRef time.Time) []Agreement {
 // place by its normal form ("ROK" is "South Korea"; a capital, which may
 // name a venue, only as a capital: "held in Seoul" is not "South
 // Korean"), or the same person or organisation.
-func namedBy(a Entity, pn []name, c *side, cn []name) (string, bool) {
+func namedBy(a Entity, pn []name, c *side) (string, bool) {
 	if a.Kind == "place" || partyNorms[a.Norm] {
 		city := cities[strings.ToLower(a.Text)]
 		for _, b := range c.ents {
@@ -57,14 +52,10 @@ func namedBy(a Entity, pn []name, c *side, cn []name) (string, bool) {
 		if n.Start != a.Start {
 			continue
 		}
-		parts := nameParts(n.Norm)
-		if n.Kind != "person" {
-			parts = distinctive(parts)
-		}
-		if len(parts) == 0 || !nameCovered(n, cn, c.toks) {
+		if len(nameWords(n)) == 0 || !nameCovered(n, c.names, c.toks) {
 			return "", false
 		}
-		for _, b := range cn {
+		for _, b := range c.names {
 			if b.Norm == n.Norm || sharesNamePart(n, b) {
 				return b.Text, true
 			}

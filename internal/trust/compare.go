@@ -100,16 +100,17 @@ func (cm *Comparer) Check(page, claim string, ref, claimRef time.Time) ([]Flag, 
 		return nil, nil // the page does not restate the claim closely enough to contradict it
 	}
 	p, c := cm.side(focused), cm.side(claim)
+	pd, cd := dateHits(p.s, p.toks, ref), dateHits(c.s, c.toks, claimRef)
 	var flags []Flag
 	flags = compareNumbers(p, c, flags)
-	flags = compareDates(p, c, ref, claimRef, flags)
+	flags = compareDates(pd, cd, flags)
 	flags = compareEntities(p, c, flags)
 	flags = compareNegation(p, c, flags)
 	for i := range flags {
 		flags[i].Start += offset
 		flags[i].End += offset
 	}
-	agree := agreements(p, c, ref, claimRef)
+	agree := agreements(p, c, pd, cd)
 	for i := range agree {
 		agree[i].Start += offset
 		agree[i].End += offset
@@ -118,16 +119,18 @@ func (cm *Comparer) Check(page, claim string, ref, claimRef time.Time) ([]Flag, 
 }
 
 type side struct {
-	s    string
-	toks []tok
-	qs   []Quantity
-	ents []Entity
-	cues []Cue
+	s     string
+	toks  []tok
+	qs    []Quantity
+	ents  []Entity
+	names []name // the people and organisations of ents, with token ranges
+	cues  []Cue
 }
 
 func newSide(s string) *side {
 	toks := lex(s)
-	return &side{s: s, toks: toks, qs: quantities(s, toks, dateDayTokens(toks)), ents: entities(s, toks), cues: negCues(s, toks)}
+	ents := entities(s, toks)
+	return &side{s: s, toks: toks, qs: quantities(s, toks, dateDayTokens(toks)), ents: ents, names: namesOf(ents, toks), cues: negCues(s, toks)}
 }
 
 func sharedStems(a, b string) int {
@@ -245,12 +248,10 @@ func dateLabel(h dateHit) string {
 
 // compareDates flags a page date that equals none of the claim's dates at
 // the coarser precision of each pair, when the claim has dates.
-func compareDates(p, c *side, ref, claimRef time.Time, flags []Flag) []Flag {
-	cd := dateHits(c.s, c.toks, claimRef)
+func compareDates(pd, cd []dateHit, flags []Flag) []Flag {
 	if len(cd) == 0 {
 		return flags
 	}
-	pd := dateHits(p.s, p.toks, ref)
 	for _, a := range pd {
 		for _, b := range cd {
 			if sameDate(a.d, b.d) {

@@ -125,20 +125,20 @@ type name struct {
 	i, j int
 }
 
-// names returns the entities of sd that name people and organisations
-// (not places, parties or dates), with their token ranges.
-func names(sd *side) []name {
+// namesOf returns the entities that name people and organisations (not
+// places, parties or dates), with their token ranges in toks.
+func namesOf(ents []Entity, toks []tok) []name {
 	var out []name
 	k := 0
-	for _, e := range sd.ents {
+	for _, e := range ents {
 		if e.Kind == "place" || partyNorms[e.Norm] {
 			continue
 		}
-		for k < len(sd.toks) && sd.toks[k].start < e.Start {
+		for k < len(toks) && toks[k].start < e.Start {
 			k++
 		}
 		j := k
-		for j < len(sd.toks) && sd.toks[j].end <= e.End {
+		for j < len(toks) && toks[j].end <= e.End {
 			j++
 		}
 		if j > k {
@@ -155,7 +155,7 @@ func names(sd *side) []name {
 // that, an unknown capitalised page word in the slot of the claim's
 // person.
 func nameSwap(p, c *side) (Flag, bool) {
-	pn, cn := names(p), names(c)
+	pn, cn := p.names, c.names
 	var up, uc []name
 	for _, a := range pn {
 		if !nameCovered(a, cn, c.toks) {
@@ -246,15 +246,21 @@ func distinctive(parts []string) []string {
 	return out
 }
 
+// nameWords are the words that tell a name apart: all parts of a
+// person's name, the distinctive ones of an organisation's.
+func nameWords(n name) []string {
+	if n.Kind == "person" {
+		return nameParts(n.Norm)
+	}
+	return distinctive(nameParts(n.Norm))
+}
+
 // nameCovered reports whether the other side names a: it has an entity of
 // the same name, or writes one of a's name words capitalised or inside a
 // handle ("@BarackObama"). A person sharing a first name with a different
 // surname is someone else: "Joe Trump" does not cover "Joe Biden".
 func nameCovered(a name, other []name, toks []tok) bool {
-	parts := nameParts(a.Norm)
-	if a.Kind != "person" {
-		parts = distinctive(parts)
-	}
+	parts := nameWords(a)
 	if len(parts) == 0 {
 		return true // nothing but generic words: "the Department"
 	}
