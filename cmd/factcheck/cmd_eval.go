@@ -21,6 +21,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	queriesPath := fs.String("queries", "", "queries TSV: id<TAB>text")
 	qrelsPath := fs.String("qrels", "", "TREC qrels")
 	plot := fs.String("plot", "", "write the precision/coverage curve over the match threshold as SVG")
+	transcripts := fs.String("transcripts", "", "folder of debate transcripts (line<TAB>speaker<TAB>text .tsv) named by the qrels' query ids: check each as one page")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -61,6 +62,13 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "tiers: match precision %.3f, coverage %.3f, wrong-match rate with gold removed %.3f (threshold %.2f)\n",
 		a.Precision, a.Coverage, a.WrongMatch, engine.MatchThreshold)
 	perturbationReport(stdout, x, queries, qrels)
+	if *transcripts != "" {
+		ts, err := evaluate.TranscriptsFor(*transcripts, qrels)
+		if err != nil {
+			return fileError(err)
+		}
+		pageReport(stdout, x, ts, qrels)
+	}
 	if *plot != "" {
 		svg := evaluate.PlotSVG("factcheck: match threshold trade-off ("+*queriesPath+")", evaluate.Curve(normal, removed), engine.MatchThreshold)
 		if err := writeFileAtomic(*plot, []byte(svg)); err != nil {
