@@ -127,7 +127,7 @@ func TestReadFileFormats(t *testing.T) {
 				Text:          "Eating carrots gives you night vision.",
 				Title:         "Cenoura não dá visão noturna",
 				Rating:        "Falso",
-				Verdict:       claim.VerdictUnknown,
+				Verdict:       claim.VerdictFalse,
 				Publisher:     "Checagem Exemplo",
 				PublisherSite: "checagem.example",
 				URL:           "https://checagem.example/cenoura-visao-noturna",
