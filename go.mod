@@ -10,6 +10,7 @@ require (
 	github.com/chromedp/chromedp v0.23.0
 	github.com/stretchr/testify v1.12.1
 	github.com/syumai/workers v0.32.0
+	golang.org/x/net v0.62.0
 	golang.org/x/text v0.44.0
 )
 

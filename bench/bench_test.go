@@ -341,7 +341,7 @@ func compareSet(t *testing.T, ctx context.Context, base, dir, set, article strin
 	if out, err := exec.Command(binPath, "index", "-name", set, "-o", fcx, src).CombinedOutput(); err != nil {
 		t.Fatalf("factcheck index %s: %v\n%s", src, err, out)
 	}
-	claims, err := corpus.ReadFile(src)
+	claims, _, err := corpus.ReadFile(src)
 	if err != nil {
 		t.Fatal(err)
 	}

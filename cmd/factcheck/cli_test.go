@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -133,12 +134,10 @@ func TestBadFiles(t *testing.T) {
 			[]string{missing + ": no such file or directory"}},
 		{"check on a missing article", []string{"check", "--corpus", testCorpus, filepath.Join(dir, "nope.txt")},
 			[]string{"nope.txt: no such file or directory"}},
-		{"rank on a malformed corpus", []string{"rank", "--corpus", badCorpus, "--queries", testQueries},
-			[]string{badCorpus + `:2: field "vclaim": missing`}},
-		{"index of a malformed corpus", []string{"index", "-o", filepath.Join(dir, "o.fcx"), testCorpus, badCorpus},
-			[]string{badCorpus + ":2:"}},
 		{"rank on an empty corpus", []string{"rank", "--corpus", empty, "--queries", testQueries},
 			[]string{empty + ":1: not a recognised corpus"}},
+		{"index of an empty corpus", []string{"index", "-o", filepath.Join(dir, "o.fcx"), empty},
+			[]string{"index: nothing to index: indexed 0 of 1 items; skipped 1: " + empty + ":1: not a recognised corpus"}},
 		{"rank on a truncated index", []string{"rank", "--corpus", truncated, "--queries", testQueries},
 			[]string{truncated + ": compiled index is"}},
 		{"rank on a corrupted index", []string{"rank", "--corpus", flipped, "--queries", testQueries},
@@ -195,7 +194,7 @@ func TestIndexThenRank(t *testing.T) {
 	code, stdout, stderr := runFactcheck(t, "index", "-o", out, testCorpus)
 	require.Equal(t, 0, code, stderr)
 	assert.Empty(t, stdout)
-	assert.Contains(t, stderr, "indexed 8 claims into "+out)
+	assert.Regexp(t, `^indexed 8 of 8 items \(read in .*\)\nwrote `+regexp.QuoteMeta(out)+`: 8 claims, \d+ bytes \(\d+ B/claim\), built in .*\n$`, stderr)
 
 	data, err := os.ReadFile(out)
 	require.NoError(t, err)
@@ -267,10 +266,45 @@ func TestIndexName(t *testing.T) {
 	assert.Equal(t, "Example checks", x.Meta["name"])
 	assert.NotEmpty(t, x.Meta["built"])
 
-	// Two inputs with the same claim ids cannot be merged.
+	// The same claims read twice are indexed once.
 	code, _, stderr = runFactcheck(t, "index", "-o", out, testCorpus, gz)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stderr, "indexed 8 of 16 items; skipped 8: "+gz+":1: the same review as "+testCorpus+":1; ")
+	assert.Contains(t, stderr, " and 3 more")
+}
+
+// A bad item is skipped and reported, and the rest is indexed; --strict
+// turns any skip into a failure that writes nothing.
+func TestIndexSkipsBadItems(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "corpus.fcx")
+	code, _, stderr := runFactcheck(t, "index", "-o", out, testCorpus, badCorpus)
+	require.Equal(t, 0, code, stderr)
+	assert.True(t, strings.HasPrefix(stderr, "indexed 9 of 10 items; skipped 1: "+badCorpus+`:2: field "vclaim": missing (read in `), stderr)
+	data, err := os.ReadFile(out)
+	require.NoError(t, err)
+	x, err := index.Decode(data)
+	require.NoError(t, err)
+	assert.Equal(t, 9, x.NumClaims())
+
+	code, _, stderr = runFactcheck(t, "index", "--strict", "-o", out, testCorpus, badCorpus)
 	requireOneLineError(t, 1, code, stderr)
-	assert.Contains(t, stderr, "duplicate claim id")
+	assert.Equal(t, "factcheck: index --strict: indexed 9 of 10 items; skipped 1: "+badCorpus+`:2: field "vclaim": missing; nothing written`+"\n", stderr)
+	after, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Equal(t, data, after, "a --strict failure leaves the previous index")
+
+	// An input that cannot be read at all is skipped whole.
+	broken := filepath.Join(dir, "broken.json")
+	require.NoError(t, os.WriteFile(broken, []byte("[\n{\"@type\": \"ClaimReview\",\n"), 0o644))
+	code, _, stderr = runFactcheck(t, "index", "-o", out, testCorpus, broken)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stderr, "indexed 8 of 9 items; skipped 1: "+broken+":3:$[0]: invalid JSON: unexpected end of input (input not read)")
+
+	// Commands that read a corpus say what they skipped, and go on.
+	code, _, stderr = runFactcheck(t, "rank", "--corpus", badCorpus, "--queries", testQueries)
+	require.Equal(t, 0, code, stderr)
+	assert.Equal(t, "factcheck: indexed 1 of 2 items; skipped 1: "+badCorpus+`:2: field "vclaim": missing`+"\n", stderr)
 }
 
 func TestIndexIsAtomic(t *testing.T) {
@@ -279,7 +313,7 @@ func TestIndexIsAtomic(t *testing.T) {
 	old := []byte("previous index contents")
 	require.NoError(t, os.WriteFile(out, old, 0o644))
 
-	code, _, stderr := runFactcheck(t, "index", "-o", out, testCorpus, badCorpus)
+	code, _, stderr := runFactcheck(t, "index", "--strict", "-o", out, testCorpus, badCorpus)
 	requireOneLineError(t, 1, code, stderr)
 	got, err := os.ReadFile(out)
 	require.NoError(t, err)

@@ -1,25 +1,29 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"time"
 
-	"github.com/factcheckwidget/factcheck/internal/claim"
 	"github.com/factcheckwidget/factcheck/internal/corpus"
 )
 
 func init() {
-	register(command{"index", "-o corpus.fcx INPUT...",
-		"compile ClaimReview JSON-LD, Fact Check Tools JSON or CheckThat! JSONL files into one index", runIndex})
+	register(command{"index", "-o corpus.fcx [--strict] [--name NAME] INPUT...",
+		"compile ClaimReview JSON-LD or HTML, Fact Check Tools JSON or CheckThat! JSONL files into one index", runIndex})
 }
+
+// summaryReasons is how many skip reasons the one-line summary lists.
+const summaryReasons = 5
 
 func runIndex(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("index", stderr)
 	out := fs.String("o", "", "output file (written atomically)")
 	name := fs.String("name", "", "corpus name stored in the index")
+	strict := fs.Bool("strict", false, "fail, writing nothing, when any item or input is skipped")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -29,16 +33,27 @@ func runIndex(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() == 0 {
 		return usageError{"index: at least one INPUT file is required"}
 	}
-	var claims []claim.Claim
-	for _, path := range fs.Args() {
-		cs, err := corpus.ReadFile(path)
-		if err != nil {
-			return fileError(err)
-		}
-		claims = append(claims, cs...)
-	}
 	start := time.Now()
-	x, err := buildIndex(claims, stderr)
+	col := corpus.Collection{Progress: readProgress(stderr)}
+	for _, path := range fs.Args() {
+		if err := col.ReadFile(path); err != nil {
+			var ce *corpus.Error
+			if !errors.As(err, &ce) {
+				return fileError(err) // missing or unreadable: a mistake on the command line
+			}
+			col.SkipInput(ce)
+		}
+	}
+	summary := col.Summary(summaryReasons)
+	switch {
+	case len(col.Claims) == 0:
+		return fmt.Errorf("index: nothing to index: %s", summary)
+	case *strict && len(col.Skipped) > 0:
+		return fmt.Errorf("index --strict: %s; nothing written", summary)
+	}
+	readTime := time.Since(start)
+	start = time.Now()
+	x, err := buildIndex(col.Claims, stderr)
 	if err != nil {
 		return err
 	}
@@ -51,8 +66,9 @@ func runIndex(args []string, stdout, stderr io.Writer) error {
 	if err := writeFileAtomic(*out, data); err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "indexed %d claims into %s (%d bytes, %d B/claim) in %s\n",
-		x.NumClaims(), *out, len(data), len(data)/x.NumClaims(), time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stderr, "%s (read in %s)\nwrote %s: %d claims, %d bytes (%d B/claim), built in %s\n",
+		summary, readTime.Round(time.Millisecond), *out, x.NumClaims(), len(data), len(data)/x.NumClaims(),
+		time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

@@ -1,63 +1,57 @@
 package corpus
 
 import (
-	"github.com/factcheckwidget/factcheck/internal/claim"
-
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
+	"io"
 	"strings"
+
+	"github.com/factcheckwidget/factcheck/internal/claim"
 )
 
 // readCheckThat reads CheckThat! verified-claim JSONL: one object a line
 // with vclaim_id and vclaim, and optionally title, subtitle, truth_label,
-// speaker, author, date, url or page_url. Blank lines are allowed.
-func readCheckThat(name string, data []byte) ([]claim.Claim, error) {
-	var out []claim.Claim
-	seen := map[string]int{}
-	line := 0
-	for len(data) > 0 {
-		line++
-		var raw []byte
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			raw, data = data[:i], data[i+1:]
-		} else {
-			raw, data = data, nil
+// speaker, author, date, url or page_url. Blank lines are allowed; a line
+// that is not a usable object is skipped with its line number.
+func (in *input) readCheckThat(r *bufio.Reader) error {
+	for line := 1; ; line++ {
+		raw, err := r.ReadBytes('\n')
+		if err != nil && err != io.EOF {
+			return in.readError(err, line)
 		}
-		raw = bytes.TrimSpace(raw)
-		if len(raw) == 0 {
-			continue
+		if raw = bytes.TrimSpace(raw); len(raw) > 0 {
+			in.checkThatLine(raw, line)
 		}
-		v, err := decodeJSON(name, raw)
-		if err != nil {
-			e := err.(*Error)
-			e.Line = line
-			return nil, e
+		if err == io.EOF {
+			return nil
 		}
-		n := node{v: v, path: "$"}
-		if _, ok := n.obj(); !ok {
-			return nil, &Error{File: name, Line: line, Msg: "each line must be a JSON object"}
-		}
-		c, err := claimFromCheckThat(name, line, n)
-		if err != nil {
-			return nil, err
-		}
-		if prev, dup := seen[c.ID]; dup {
-			return nil, &Error{File: name, Line: line, Field: "vclaim_id", Msg: "duplicate id " + c.ID + " (first on line " + itoa(prev) + ")"}
-		}
-		seen[c.ID] = line
-		out = append(out, c)
 	}
-	return out, nil
 }
 
-func claimFromCheckThat(name string, line int, n node) (claim.Claim, error) {
+func (in *input) checkThatLine(raw []byte, line int) {
+	in.got()
+	loc := Location{File: in.name, Line: line}
+	v, err := decodeOne(raw)
+	if err != nil {
+		in.c.skip(loc, "", "invalid JSON: "+err.Error())
+		return
+	}
+	n := node{v: v}
+	if _, ok := n.obj(); !ok {
+		in.c.skip(loc, "", "each line must be a JSON object")
+		return
+	}
 	for _, f := range []string{"vclaim_id", "vclaim"} {
 		switch n.key(f).v.(type) {
 		case string, json.Number:
 		case nil:
-			return claim.Claim{}, &Error{File: name, Line: line, Field: f, Msg: "missing"}
+			in.c.skip(loc, f, "missing")
+			return
 		default:
-			return claim.Claim{}, &Error{File: name, Line: line, Field: f, Msg: "must be a string"}
+			in.c.skip(loc, f, "must be a string")
+			return
 		}
 	}
 	c := claim.Claim{
@@ -67,24 +61,24 @@ func claimFromCheckThat(name string, line int, n node) (claim.Claim, error) {
 		Context:  n.key("subtitle").str(),
 		Rating:   n.key("truth_label").str(),
 		Claimant: n.key("speaker").str(),
-		URL:      n.key("url").str(),
-		Language: "en",
+		URL:      firstText(n.key("url"), n.key("page_url")),
+		Language: defaultLanguage,
 	}
-	if c.ID == "" {
-		return claim.Claim{}, &Error{File: name, Line: line, Field: "vclaim_id", Msg: "empty"}
-	}
-	if c.Text == "" {
-		return claim.Claim{}, &Error{File: name, Line: line, Field: "vclaim", Msg: "empty"}
-	}
-	if c.URL == "" {
-		c.URL = n.key("page_url").str()
-	}
-	if c.URL != "" && strings.Contains(c.URL, ":") && !isWebURL(c.URL) {
-		return claim.Claim{}, &Error{File: name, Line: line, Field: "url", Msg: "not an http(s) URL: " + truncate(c.URL, 80)}
+	switch {
+	case c.ID == "":
+		in.c.skip(loc, "vclaim_id", "empty")
+		return
+	case c.Text == "":
+		in.c.skip(loc, "vclaim", "empty")
+		return
+	case strings.Contains(c.URL, ":") && !isWebURL(c.URL):
+		// Colon-free URLs are site-relative PolitiFact paths, kept as they are.
+		in.c.skip(loc, "url", "not an http(s) URL: "+oneLine(c.URL, 80))
+		return
 	}
 	if c.Rating != "" {
 		c.Rating = humanRating(c.Rating)
-		c.Verdict = claim.VerdictOf(c.Rating, -1, 0, 0)
+		c.Verdict = in.c.verdict(c.Rating)
 	}
 	date := NormalizeDate(n.key("date").str())
 	// PolitiFact rows have a speaker and say when the claim was stated; Snopes
@@ -94,7 +88,23 @@ func claimFromCheckThat(name string, line int, n node) (claim.Claim, error) {
 	} else {
 		c.ReviewDate = date
 	}
-	return c, nil
+	in.c.add(c, loc)
+}
+
+var errTrailing = errors.New("unexpected data after the top-level value")
+
+// decodeOne decodes one JSON value that must fill raw (a line, a block).
+func decodeOne(raw []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errTrailing
+	}
+	return v, nil
 }
 
 // humanRating turns slugs such as "pants-fire" into "Pants on fire".

@@ -6,11 +6,39 @@ import (
 	"strings"
 )
 
-// node is a decoded JSON value with its path, so every error can say where.
+// node is a decoded JSON value with where it was, so every warning can say
+// where. The path is a chain built as the reader descends and spelled out
+// only when a warning needs it.
 type node struct {
-	v    any
-	path string
+	v  any
+	at *step
 }
+
+// step is one step of a JSON path: a key, or an index when key is "". A
+// nil step is the document root, "$"; a step with a root name is the root
+// of values that are not JSON (microdata items).
+type step struct {
+	up    *step
+	key   string
+	index int
+	root  string
+}
+
+func (s *step) String() string {
+	if s == nil {
+		return "$"
+	}
+	if s.root != "" {
+		return s.root
+	}
+	if s.key == "" {
+		return s.up.String() + "[" + strconv.Itoa(s.index) + "]"
+	}
+	return s.up.String() + "." + s.key
+}
+
+func (s *step) child(key string) *step { return &step{up: s, key: key} }
+func (s *step) item(i int) *step       { return &step{up: s, index: i} }
 
 func (n node) obj() (map[string]any, bool) {
 	m, ok := n.v.(map[string]any)
@@ -19,16 +47,13 @@ func (n node) obj() (map[string]any, bool) {
 
 func (n node) key(k string) node {
 	m, _ := n.obj()
-	return node{v: m[k], path: n.path + "." + k}
+	return node{v: m[k], at: n.at.child(k)}
 }
 
-func (n node) index(i int) node {
-	a, _ := n.v.([]any)
-	var v any
-	if i < len(a) {
-		v = a[i]
-	}
-	return node{v: v, path: n.path + "[" + strconv.Itoa(i) + "]"}
+func (n node) has(k string) bool {
+	m, _ := n.obj()
+	_, ok := m[k]
+	return ok
 }
 
 // list returns the elements of an array, or the value itself as a
@@ -40,7 +65,7 @@ func (n node) list() []node {
 	case []any:
 		out := make([]node, len(a))
 		for i := range a {
-			out[i] = n.index(i)
+			out[i] = node{v: a[i], at: n.at.item(i)}
 		}
 		return out
 	default:
@@ -48,9 +73,17 @@ func (n node) list() []node {
 	}
 }
 
+// first returns the first element of an array, or the value itself.
+func (n node) first() node {
+	if l := n.list(); len(l) > 0 {
+		return l[0]
+	}
+	return n
+}
+
 // str returns the value as text: strings and numbers as they are; for an
 // object its "name" (JSON-LD Person/Organization), else "@value", else
-// "url"; for an array its first element that has text.
+// "url", else "@id"; for an array its first element that has text.
 func (n node) str() string {
 	switch v := n.v.(type) {
 	case string:
@@ -92,24 +125,39 @@ func (n node) num() (float64, bool) {
 	return 0, false
 }
 
-// types returns the JSON-LD @type values, without a "schema:" prefix.
-func (n node) types() []string {
-	var out []string
-	for _, t := range n.key("@type").list() {
-		s := t.str()
-		s = strings.TrimPrefix(s, "schema:")
-		s = strings.TrimPrefix(s, "http://schema.org/")
-		s = strings.TrimPrefix(s, "https://schema.org/")
-		out = append(out, s)
-	}
-	return out
-}
-
+// isType reports whether the JSON-LD @type (a string or an array) names t,
+// in any case and with or without a schema.org prefix: publishers write
+// "ClaimReview", ["Review", "ClaimReview"], "schema:ClaimReview",
+// "http://schema.org/ClaimReview" and "claimreview".
 func (n node) isType(t string) bool {
-	for _, x := range n.types() {
-		if x == t {
+	for _, x := range n.key("@type").list() {
+		s := x.str()
+		for _, p := range []string{"schema:", "http://schema.org/", "https://schema.org/", "http://www.schema.org/", "https://www.schema.org/"} {
+			if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) {
+				s = s[len(p):]
+				break
+			}
+		}
+		if strings.EqualFold(s, t) {
 			return true
 		}
 	}
 	return false
 }
+
+// typeSuffix reports whether a @type ends with one of suffixes (any case):
+// "NewsArticle" is an Article, "NewsMediaOrganization" an Organization.
+func (n node) typeSuffix(suffixes ...string) bool {
+	for _, x := range n.key("@type").list() {
+		s := strings.ToLower(x.str())
+		for _, suf := range suffixes {
+			if strings.HasSuffix(s, strings.ToLower(suf)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// typeName is the first @type, for messages.
+func (n node) typeName() string { return n.key("@type").str() }

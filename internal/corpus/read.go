@@ -1,109 +1,55 @@
 // Package corpus reads fact-check corpora into claims: schema.org
-// ClaimReview JSON-LD (object, array, @graph, DataFeed, or embedded in HTML),
-// Google Fact Check Tools API responses, and CheckThat! verified-claim JSONL.
-// A reader either returns every claim of its input or an error naming the
-// file, line or JSON path and the field; it never returns a partial corpus.
+// ClaimReview as publishers and aggregators ship it (JSON-LD objects,
+// arrays, @graph, DataFeeds such as Data Commons', HTML pages with JSON-LD
+// or microdata), Google Fact Check Tools API results (a response, a bare
+// array of claims, one claim) and CheckThat! verified-claim JSONL.
+//
+// Readers are lenient where it is safe (relative and scheme-less review
+// URLs, @type arrays and lower-case types, missing ratings, odd scales) and
+// strict where it matters: an item that still cannot be used (no claim
+// text, a javascript: URL) is skipped with a Warning that says where and
+// why, and the rest is kept. Only an input that cannot be read at all is an
+// *Error. JSON documents are streamed a DataFeed element at a time, so a
+// large feed costs memory for its claims, not for its text.
 package corpus
 
 import (
-	"github.com/factcheckwidget/factcheck/internal/claim"
-
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
 	"errors"
 	"io"
-	"os"
-	"strings"
 )
 
 // Format is a corpus file format.
 type Format int
 
 const (
-	FormatUnknown      Format = iota
-	FormatClaimReview         // schema.org ClaimReview JSON-LD
-	FormatFactCheckAPI        // Google Fact Check Tools API claims:search response
-	FormatCheckThat           // CheckThat! verified-claim JSONL
-	FormatHTML                // an HTML page with ClaimReview JSON-LD script blocks
+	FormatUnknown   Format = iota
+	FormatJSON             // ClaimReview JSON-LD or Fact Check Tools JSON, told apart per object
+	FormatCheckThat        // CheckThat! verified-claim JSONL
+	FormatHTML             // an HTML page with ClaimReview JSON-LD or microdata
 )
 
 func (f Format) String() string {
-	return [...]string{"unknown", "claimreview", "factchecktools", "checkthat", "html"}[f]
+	return [...]string{"unknown", "json", "checkthat", "html"}[f]
 }
 
 // MaxFileBytes bounds one corpus input (after decompression) so a hostile or
-// mistaken input cannot exhaust memory. 512 MiB holds millions of reviews.
+// mistaken input cannot run for ever or, for HTML which is read whole,
+// exhaust memory. 512 MiB holds about 400,000 pretty-printed DataFeed items.
 const MaxFileBytes = 512 << 20
 
-// ReadFile reads a corpus file of any supported format; ".gz" files are
-// decompressed first.
-func ReadFile(path string) ([]claim.Claim, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
-	if err != nil {
-		return nil, err
-	}
-	return Read(path, data)
-}
+// sniffBytes is how much of an input DetectFormat sees: enough for the
+// first line of a CheckThat! file.
+const sniffBytes = 64 << 10
 
-// decompress gunzips data that starts with the gzip magic bytes and
-// enforces MaxFileBytes on the result.
-func decompress(name string, data []byte) ([]byte, error) {
-	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
-		zr, err := gzip.NewReader(bytes.NewReader(data))
-		if err != nil {
-			return nil, &Error{File: name, Msg: "bad gzip data: " + err.Error()}
-		}
-		data, err = io.ReadAll(io.LimitReader(zr, MaxFileBytes+1))
-		if err != nil {
-			return nil, &Error{File: name, Msg: "bad gzip data: " + err.Error()}
-		}
-	}
-	if len(data) > MaxFileBytes {
-		return nil, &Error{File: name, Msg: "file is larger than the 512 MiB corpus limit"}
-	}
-	return data, nil
-}
-
-// Read parses data, named name in errors, detecting its format.
-//
-// Gzip data is decompressed first.
-func Read(name string, data []byte) ([]claim.Claim, error) {
-	data, err := decompress(name, data)
-	if err != nil {
-		return nil, err
-	}
-	var claims []claim.Claim
-	switch DetectFormat(data) {
-	case FormatCheckThat:
-		claims, err = readCheckThat(name, data)
-	case FormatFactCheckAPI:
-		claims, err = readFactCheckAPI(name, data)
-	case FormatClaimReview:
-		claims, err = readClaimReviewJSON(name, data)
-	case FormatHTML:
-		claims, err = readClaimReviewHTML(name, data)
-	default:
-		return nil, &Error{File: name, Line: 1, Msg: "not a recognised corpus: expected ClaimReview JSON-LD, a Fact Check Tools API response, CheckThat! JSONL or a compiled index"}
-	}
-	if err != nil {
-		return nil, err
-	}
-	if len(claims) == 0 {
-		return nil, &Error{File: name, Msg: "no claims found"}
-	}
-	return claims, nil
-}
-
-// DetectFormat sniffs the first bytes and, for JSON, the top-level keys.
-func DetectFormat(data []byte) Format {
-	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
+// DetectFormat sniffs the first bytes of an input.
+func DetectFormat(head []byte) Format {
+	trimmed := bytes.TrimLeft(head, " \t\r\n")
 	trimmed = bytes.TrimPrefix(trimmed, []byte("\xef\xbb\xbf"))
+	trimmed = bytes.TrimLeft(trimmed, " \t\r\n")
 	if len(trimmed) == 0 {
 		return FormatUnknown
 	}
@@ -111,7 +57,7 @@ func DetectFormat(data []byte) Format {
 	case '<':
 		return FormatHTML
 	case '[':
-		return FormatClaimReview
+		return FormatJSON
 	case '{':
 	default:
 		return FormatUnknown
@@ -130,52 +76,153 @@ func DetectFormat(data []byte) Format {
 			return FormatCheckThat
 		}
 	}
-	dec := json.NewDecoder(bytes.NewReader(trimmed))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return FormatClaimReview // let the parser report the syntax error
+	return FormatJSON
+}
+
+// ReadFrom reads one input from r, named name in messages; size (0 when
+// unknown) is for progress reports. See ReadFile.
+func (c *Collection) ReadFrom(name string, r io.Reader, size int64) error {
+	m := c.mark()
+	in := &input{c: c, name: name, size: size}
+	err := in.read(r)
+	if err == nil && c.Items() == m.claims+m.skipped && !m.ignoredChanged(c.Ignored) {
+		err = &Error{Location: Location{File: name}, Msg: "no claims found"}
 	}
-	for dec.More() {
-		key, err := dec.Token()
+	if err != nil {
+		c.rollback(m)
+		return err
+	}
+	in.progress(true)
+	return nil
+}
+
+func (m mark) ignoredChanged(now map[string]int) bool {
+	for k, v := range now {
+		if m.ignored[k] != v {
+			return true
+		}
+	}
+	return false
+}
+
+// input is the state of reading one input.
+type input struct {
+	c     *Collection
+	name  string
+	size  int64
+	raw   *counter // bytes of the input as stored (compressed or not)
+	items int      // items (kept or skipped) read from this input
+
+	// For an HTML page: its canonical URL and language, and the line of the
+	// JSON-LD block being read.
+	page, lang string
+	line       int
+}
+
+func (in *input) read(r io.Reader) error {
+	in.raw = &counter{r: r}
+	src := bufio.NewReaderSize(in.raw, sniffBytes)
+	var body io.Reader = src
+	if head, _ := src.Peek(2); len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
+		zr, err := gzip.NewReader(src)
 		if err != nil {
-			break
+			return in.errorf(0, "bad gzip data: "+err.Error())
 		}
-		if key == "claims" {
-			return FormatFactCheckAPI
-		}
-		var skip json.RawMessage
-		if dec.Decode(&skip) != nil {
-			break
-		}
+		body = gzipReader{zr}
 	}
-	return FormatClaimReview
+	text := bufio.NewReaderSize(&limited{r: body, n: MaxFileBytes}, sniffBytes)
+	head, err := text.Peek(sniffBytes)
+	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+		return in.readError(err, 0)
+	}
+	switch DetectFormat(head) {
+	case FormatJSON:
+		return in.readJSON(text)
+	case FormatCheckThat:
+		return in.readCheckThat(text)
+	case FormatHTML:
+		data, err := io.ReadAll(text)
+		if err != nil {
+			return in.readError(err, 0)
+		}
+		return in.readHTML(data)
+	}
+	return in.errorf(1, "not a recognised corpus: expected ClaimReview JSON-LD or HTML, Fact Check Tools JSON, CheckThat! JSONL or a compiled index")
 }
 
-// syntaxError turns a JSON decoding error into an Error with a line number.
-func syntaxError(name string, data []byte, err error) error {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return &Error{File: name, Line: lineAt(data, se.Offset), Msg: "invalid JSON: " + se.Error()}
+// got counts one item read (kept or skipped) and reports progress.
+func (in *input) got() {
+	in.items++
+	if in.items%progressEvery == 0 {
+		in.progress(false)
 	}
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		return &Error{File: name, Line: lineAt(data, te.Offset), Msg: "invalid JSON: " + te.Error()}
-	}
-	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		return &Error{File: name, Line: lineAt(data, int64(len(data))), Msg: "invalid JSON: unexpected end of input"}
-	}
-	return &Error{File: name, Msg: "invalid JSON: " + strings.TrimPrefix(err.Error(), "json: ")}
 }
 
-// decodeJSON decodes one JSON document, rejecting trailing garbage.
-func decodeJSON(name string, data []byte) (any, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return nil, syntaxError(name, data, err)
+func (in *input) progress(done bool) {
+	if in.c.Progress != nil {
+		in.c.Progress(Progress{File: in.name, Items: in.items, Read: in.raw.n, Size: in.size, Done: done})
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, &Error{File: name, Line: lineAt(data, dec.InputOffset()), Msg: "invalid JSON: unexpected data after the top-level value"}
+}
+
+func (in *input) errorf(line int, msg string) *Error {
+	return &Error{Location: Location{File: in.name, Line: line}, Msg: msg}
+}
+
+// readError explains an error from reading the input itself.
+func (in *input) readError(err error, line int) *Error {
+	var gz gzipError
+	switch {
+	case errors.As(err, &gz):
+		return in.errorf(0, "bad gzip data: "+gz.err.Error())
+	case errors.Is(err, errTooLarge):
+		return in.errorf(0, "file is larger than the 512 MiB corpus limit")
 	}
-	return v, nil
+	return in.errorf(line, err.Error())
+}
+
+// counter counts the bytes and lines read through it.
+type counter struct {
+	r     io.Reader
+	n     int64
+	lines int
+}
+
+func (c *counter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	c.lines += countLines(p[:n])
+	return n, err
+}
+
+var errTooLarge = errors.New("input larger than MaxFileBytes")
+
+// limited fails with errTooLarge past n bytes, where io.LimitReader would
+// stop silently.
+type limited struct {
+	r io.Reader
+	n int64
+}
+
+func (l *limited) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	l.n -= int64(n)
+	if l.n < 0 {
+		return n, errTooLarge
+	}
+	return n, err
+}
+
+// gzipReader marks errors of the decompressor, to tell them from JSON's.
+type gzipReader struct{ r io.Reader }
+
+type gzipError struct{ err error }
+
+func (e gzipError) Error() string { return "gzip: " + e.err.Error() }
+
+func (g gzipReader) Read(p []byte) (int, error) {
+	n, err := g.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = gzipError{err}
+	}
+	return n, err
 }

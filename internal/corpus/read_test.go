@@ -3,8 +3,11 @@ package corpus
 import (
 	"bytes"
 	"compress/gzip"
+	"flag"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -12,6 +15,8 @@ import (
 
 	"github.com/factcheckwidget/factcheck/internal/claim"
 )
+
+var update = flag.Bool("update", false, "rewrite golden files")
 
 // The samples in testdata are invented fact-checks on .example domains,
 // shaped like what publishers, the Fact Check Tools API and CheckThat! ship.
@@ -97,16 +102,16 @@ func TestReadFileFormats(t *testing.T) {
 		format Format
 		want   []claim.Claim
 	}{
-		{"claimreview_object.json", FormatClaimReview, []claim.Claim{windTurbines}},
-		{"claimreview_array.json", FormatClaimReview, []claim.Claim{teachers, hotWater}},
-		{"claimreview_graph.json", FormatClaimReview, []claim.Claim{bridge}},
-		{"datafeed.json", FormatClaimReview, []claim.Claim{
+		{"claimreview_object.json", FormatJSON, []claim.Claim{windTurbines}},
+		{"claimreview_array.json", FormatJSON, []claim.Claim{teachers, hotWater}},
+		{"claimreview_graph.json", FormatJSON, []claim.Claim{bridge}},
+		{"datafeed.json", FormatJSON, []claim.Claim{
 			feedItem("101", "A new law bans cash payments over 50 euros.", "Misleading", claim.VerdictMostlyFalse, "2023-02-01", ""),
 			feedItem("102", "The photo shows the flood in the capital last week.", "Miscaptioned", claim.VerdictMostlyFalse, "2023-02-02", ""),
 			feedItem("103", "The minister said schools will open on Saturdays.", "Correct Attribution", claim.VerdictTrue, "2023-02-03", "Education Minister"),
 		}},
 		{"article.html", FormatHTML, []claim.Claim{pinkLake}},
-		{"factchecktools.json", FormatFactCheckAPI, []claim.Claim{
+		{"factchecktools.json", FormatJSON, []claim.Claim{
 			{
 				ID:            "https://veggiefacts.example/carrots-night-vision",
 				Text:          "Eating carrots gives you night vision.",
@@ -183,17 +188,21 @@ func TestReadFileFormats(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, tt.format, DetectFormat(data))
 
-			got, err := ReadFile(path)
+			got, warnings, err := ReadFile(path)
 			require.NoError(t, err)
+			assert.Empty(t, warnings)
 			require.Len(t, got, len(tt.want))
 			for i := range tt.want {
 				assert.Equal(t, tt.want[i], got[i], "claim %d", i)
 			}
 
-			// The same bytes gzipped read the same.
+			// The same bytes in memory, and gzipped, read the same.
+			fromMemory, _, err := Read(path, data)
+			require.NoError(t, err)
+			assert.Equal(t, got, fromMemory)
 			gz := filepath.Join(t.TempDir(), tt.file+".gz")
 			writeGzip(t, gz, data)
-			fromGz, err := ReadFile(gz)
+			fromGz, _, err := ReadFile(gz)
 			require.NoError(t, err)
 			assert.Equal(t, got, fromGz)
 		})
@@ -210,57 +219,135 @@ func writeGzip(t *testing.T, path string, data []byte) {
 	require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
 }
 
-func TestReadFileMalformed(t *testing.T) {
+// Inputs that cannot be read at all are an *Error that says where, and
+// give no claims.
+func TestReadErrors(t *testing.T) {
 	tests := []struct {
 		file string
-		want []string // substrings of the error message
-		line int      // Error.Line, 0 to skip
-		path string   // Error.Path, "" to skip
-		fld  string   // Error.Field, "" to skip
+		want string // the whole message after the file name
+		line int    // Error.Line, 0 to skip
 	}{
-		{file: "syntax_error.json", want: []string{"bad/syntax_error.json:5: invalid JSON"}, line: 5},
-		{file: "missing_claimreviewed.json",
-			want: []string{"$.dataFeedElement[1].item[0].claimReviewed", "missing or empty"},
-			path: "$.dataFeedElement[1].item[0]", fld: "claimReviewed"},
-		{file: "javascript_url.json", want: []string{"$.url", "not an http(s) URL", "javascript:"}, path: "$", fld: "url"},
-		{file: "rating_without_value.json", want: []string{"$[1].reviewRating.alternateName"}, path: "$[1].reviewRating", fld: "alternateName"},
-		{file: "trailing_garbage.json", want: []string{"bad/trailing_garbage.json:", "unexpected data after the top-level value"}},
-		{file: "no_claims.json", want: []string{"no claims found"}},
-		{file: "unknown.txt", want: []string{"bad/unknown.txt:1:", "not a recognised corpus"}, line: 1},
-		{file: "checkthat_missing_vclaim.jsonl", want: []string{`bad/checkthat_missing_vclaim.jsonl:3: field "vclaim": missing`}, line: 3, fld: "vclaim"},
-		{file: "checkthat_duplicate.jsonl", want: []string{`checkthat_duplicate.jsonl:4: field "vclaim_id"`, "duplicate id ct-1 (first on line 1)"}, line: 4, fld: "vclaim_id"},
-		{file: "checkthat_syntax.jsonl", want: []string{"bad/checkthat_syntax.jsonl:2: invalid JSON"}, line: 2},
-		{file: "checkthat_bad_url.jsonl", want: []string{`checkthat_bad_url.jsonl:1: field "url"`, "not an http(s) URL"}, line: 1, fld: "url"},
-		{file: "checkthat_not_object.jsonl", want: []string{"checkthat_not_object.jsonl:2:", "must be a JSON object"}, line: 2},
-		{file: "factchecktools_missing_text.json", want: []string{"$.claims[1].text: missing or empty"}, path: "$.claims[1]", fld: "text"},
-		{file: "factchecktools_no_reviews.json", want: []string{"$.claims[0].claimReview: missing or empty"}, fld: "claimReview"},
-		{file: "factchecktools_claims_not_array.json", want: []string{"$.claims: must be an array"}, fld: "claims"},
-		{file: "bad_script.html", want: []string{"bad/bad_script.html:8: invalid JSON"}, line: 8},
+		{"syntax_error.json", ":5: invalid JSON: invalid character '\"' after object key:value pair", 5},
+		{"trailing_garbage.json", ":2: invalid JSON: unexpected data after the top-level value", 2},
+		{"no_claims.json", ": no claims found", 0},
+		{"factchecktools_claims_not_array.json", ": no claims found", 0},
+		{"unknown.txt", ":1: not a recognised corpus: expected ClaimReview JSON-LD or HTML, Fact Check Tools JSON, CheckThat! JSONL or a compiled index", 1},
+		{"bad_script.html", ": no usable claims: testdata/bad/bad_script.html:8: invalid JSON in a JSON-LD block: invalid character '\"' after object key:value pair", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			path := filepath.Join("testdata", "bad", tt.file)
-			got, err := ReadFile(path)
+			got, _, err := ReadFile(path)
 			require.Error(t, err)
-			assert.Nil(t, got, "a malformed corpus returns no partial list")
-			for _, w := range tt.want {
-				assert.Contains(t, err.Error(), w)
-			}
+			assert.Nil(t, got, "an unreadable input gives no claims")
+			assert.Equal(t, path+tt.want, err.Error())
 			var ce *Error
 			require.ErrorAs(t, err, &ce)
 			assert.Equal(t, path, ce.File)
-			if tt.line != 0 {
-				assert.Equal(t, tt.line, ce.Line)
-			}
-			if tt.path != "" {
-				assert.Equal(t, tt.path, ce.Path)
-			}
-			if tt.fld != "" {
-				assert.Equal(t, tt.fld, ce.Field)
-			}
-			assert.NotContains(t, err.Error(), "\n", "one-line error")
+			assert.Equal(t, tt.line, ce.Line)
 		})
 	}
+}
+
+// An input that fails part-way (a feed cut short) adds nothing to a
+// collection, not the items before the break: it is reported whole.
+func TestFailedInputAddsNothing(t *testing.T) {
+	var c Collection
+	require.NoError(t, c.ReadFile(filepath.Join("testdata", "claimreview_object.json")))
+	require.NoError(t, c.ReadFile(filepath.Join("testdata", "skips", "javascript_url.json")))
+	before, skipped := slices.Clone(c.Claims), slices.Clone(c.Skipped)
+	data, err := os.ReadFile(filepath.Join("testdata", "datafeed.json"))
+	require.NoError(t, err)
+	cut := data[:bytes.LastIndex(data, []byte(`"item"`))]
+	err = c.ReadFrom("cut.json", bytes.NewReader(cut), 0)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "cut.json:")
+	assert.Contains(t, err.Error(), "unexpected end of input")
+	assert.Equal(t, before, c.Claims)
+	assert.Equal(t, skipped, c.Skipped)
+
+	// The items of the cut feed were not remembered: the whole feed reads.
+	require.NoError(t, c.ReadFrom("whole.json", bytes.NewReader(data), 0))
+	assert.Len(t, c.Claims, len(before)+3)
+	assert.Equal(t, skipped, c.Skipped)
+
+	// A build of many inputs records the failed one and goes on.
+	var e *Error
+	require.ErrorAs(t, err, &e)
+	c.SkipInput(e)
+	assert.Equal(t, e.Error()+" (input not read)", c.Skipped[len(c.Skipped)-1].String())
+}
+
+// An item that cannot be used is skipped with a warning that says where
+// and why; the rest of the input is kept.
+func TestReadSkips(t *testing.T) {
+	tests := []struct {
+		file string
+		kept int
+		want []string // the warnings, after the file name
+	}{
+		{"checkthat_bad_url.jsonl", 1, []string{`:2: field "url": not an http(s) URL: javascript:void(0)`}},
+		{"checkthat_duplicate.jsonl", 2, []string{`:4: duplicate id "ct-1" (first at testdata/skips/checkthat_duplicate.jsonl:1)`}},
+		{"checkthat_missing_vclaim.jsonl", 2, []string{`:3: field "vclaim": missing`}},
+		{"checkthat_not_object.jsonl", 1, []string{":2: each line must be a JSON object"}},
+		{"checkthat_syntax.jsonl", 1, []string{":2: invalid JSON: invalid character 't' after object key:value pair"}},
+		{"factchecktools_missing_text.json", 1, []string{":$.claims[1].text: missing or empty"}},
+		{"factchecktools_no_reviews.json", 1, []string{":$.claims[0].claimReview: missing or empty"}},
+		{"javascript_url.json", 1, []string{":$[1].url: not an http(s) URL: javascript:alert(document.cookie)"}},
+		{"missing_claimreviewed.json", 1, []string{":$.dataFeedElement[1].item[0].claimReviewed: no claim text (claimReviewed, itemReviewed.name, name or description)"}},
+		{"unresolvable_url.json", 1, []string{
+			":$.dataFeedElement[1].item[0].url: relative URL with no page or publisher URL to resolve it against: /checks/2024/no-site",
+			":$.dataFeedElement[2].item[0].url: URL without a host: https://",
+			":$.dataFeedElement[3].item[0].url: not an http(s) URL: data:text/html,<b>x</b>",
+		}},
+		{"duplicate_review.json", 1, []string{":$[1]: the same review as testdata/skips/duplicate_review.json:$[0]"}},
+		{"broken_block.html", 1, []string{":12: invalid JSON in a JSON-LD block: invalid character '\"' after object key:value pair"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			path := filepath.Join("testdata", "skips", tt.file)
+			got, warnings, err := ReadFile(path)
+			require.NoError(t, err)
+			assert.Len(t, got, tt.kept)
+			var msgs []string
+			for _, w := range warnings {
+				assert.Equal(t, path, w.File)
+				msgs = append(msgs, strings.TrimPrefix(w.String(), path))
+			}
+			assert.Equal(t, tt.want, msgs)
+		})
+	}
+}
+
+// The summary a build prints, over every input of testdata/skips: counts,
+// the first reasons, "and N more". Run with -update after a deliberate
+// change of wording.
+func TestSkipSummaryGolden(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join("testdata", "skips", "*"))
+	require.NoError(t, err)
+	var c Collection
+	for _, p := range paths {
+		require.NoError(t, c.ReadFile(p))
+	}
+	require.NoError(t, c.ReadFile(filepath.Join("testdata", "shapes", "datacommons_feed.json")))
+	var b strings.Builder
+	b.WriteString(c.Summary(5) + "\n\n")
+	for _, w := range c.Skipped {
+		b.WriteString(w.String() + "\n")
+	}
+	golden := filepath.Join("testdata", "skips.golden")
+	if *update {
+		require.NoError(t, os.WriteFile(golden, []byte(b.String()), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err, "run with -update to create %s", golden)
+	assert.Equal(t, string(want), b.String())
+	assert.Equal(t, c.Items(), len(c.Claims)+len(c.Skipped))
+
+	assert.Equal(t, "indexed 13 of 36 items; skipped 23; ignored 1 MediaReview (not claim reviews)", c.Summary(0))
+	assert.Regexp(t, `^indexed 13 of 36 items; skipped 23: [^;]+ and 22 more; ignored`, c.Summary(1))
+	var none Collection
+	assert.Equal(t, "indexed 0 of 0 items", none.Summary(5))
 }
 
 func TestReadMalformedInline(t *testing.T) {
@@ -272,40 +359,31 @@ func TestReadMalformedInline(t *testing.T) {
 		{"empty", "", "x.json:1: not a recognised corpus"},
 		{"blank", " \n\t\n", "x.json:1: not a recognised corpus"},
 		{"plain text", "hello world", "not a recognised corpus"},
-		{"truncated object", `{"@type": "ClaimReview", "claimReviewed": "cut`, "x.json:1: invalid JSON"},
-		{"truncated array", "[\n{\"@type\": \"ClaimReview\",\n", "x.json:3: invalid JSON"},
+		{"truncated object", `{"@type": "ClaimReview", "claimReviewed": "cut`, "x.json:1:$.claimReviewed: invalid JSON: unexpected end of input"},
+		{"truncated array", "[\n{\"@type\": \"ClaimReview\",\n", "x.json:3:$[0]: invalid JSON: unexpected end of input"},
+		{"truncated feed", "{\"dataFeedElement\": [\n{\"item\": []},\n{\"item\": [", "x.json:3:$.dataFeedElement[1]: invalid JSON: unexpected end of input"},
+		{"broken element", "[\n{\"a\": 1},\n\n{\"b\": 2,\n \"c\" 3}]", "x.json:5:$[1]: invalid JSON: invalid character '3' after object key"},
 		{"trailing garbage after array", `[{"@type": "ClaimReview", "claimReviewed": "a"}] xyz`, "unexpected data after the top-level value"},
-		{"empty array", "[]", "no claims found"},
-		{"html without json-ld", "<html><body>nothing</body></html>", "no claims found"},
-		{"claimReviewed not text", `{"@type": "ClaimReview", "claimReviewed": {}}`, "$.claimReviewed: missing or empty"},
-		{"checkthat vclaim wrong type", `{"vclaim_id": "a", "vclaim": ["x"]}`, `x.json:1: field "vclaim": must be a string`},
-		{"checkthat empty id", `{"vclaim_id": "", "vclaim": "x"}`, `field "vclaim_id": empty`},
-		{"checkthat empty vclaim", `{"vclaim_id": "a", "vclaim": "  "}`, `field "vclaim": empty`},
-		{"checkthat trailing garbage on a line", "{\"vclaim_id\": \"a\", \"vclaim\": \"x\"}\n{\"vclaim_id\": \"b\", \"vclaim\": \"y\"} junk\n", "x.json:2: invalid JSON: unexpected data"},
-		{"fact check tools review not object", `{"claims": [{"text": "t", "claimReview": ["x"]}]}`, "$.claims[0].claimReview[0]: claimReview must be an object"},
-		{"fact check tools bad url", `{"claims": [{"text": "t", "claimReview": [{"url": "ftp://x.example/a"}]}]}`, "$.claims[0].claimReview[0].url: not an http(s) URL"},
-		{"bad gzip", "\x1f\x8b\x08\x00garbage", "bad gzip data"},
+		{"empty array", "[]", "x.json: no claims found"},
+		{"html without json-ld", "<html><body>nothing</body></html>", "x.json: no claims found"},
+		{"only skipped items", `{"@type": "ClaimReview", "claimReviewed": {}}`, "x.json: no usable claims: x.json:$.claimReviewed: no claim text"},
+		{"only media reviews", `[{"@type": "MediaReview", "url": "https://m.example/1"}]`, "x.json: no usable claims: nothing found"},
+		{"checkthat vclaim wrong type", `{"vclaim_id": "a", "vclaim": ["x"]}`, `x.json: no usable claims: x.json:1: field "vclaim": must be a string`},
+		{"bad gzip", "\x1f\x8b\x08\x00garbage", "x.json: bad gzip data"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got []claim.Claim
-			var err error
-			if tt.name == "bad gzip" {
-				path := filepath.Join(t.TempDir(), "x.json")
-				require.NoError(t, os.WriteFile(path, []byte(tt.data), 0o644))
-				got, err = ReadFile(path)
-			} else {
-				got, err = Read("x.json", []byte(tt.data))
-			}
+			got, _, err := Read("x.json", []byte(tt.data))
 			require.Error(t, err)
 			assert.Nil(t, got)
 			assert.Contains(t, err.Error(), tt.want)
+			assert.NotContains(t, err.Error(), "\n", "one-line error")
 		})
 	}
 }
 
 func TestReadFileMissing(t *testing.T) {
-	_, err := ReadFile(filepath.Join(t.TempDir(), "nope.json"))
+	_, _, err := ReadFile(filepath.Join(t.TempDir(), "nope.json"))
 	require.Error(t, err)
 	assert.ErrorIs(t, err, os.ErrNotExist)
 }
@@ -319,7 +397,7 @@ func TestReadGzipTruncated(t *testing.T) {
 	require.NoError(t, zw.Close())
 	path := filepath.Join(t.TempDir(), "cut.jsonl.gz")
 	require.NoError(t, os.WriteFile(path, buf.Bytes()[:buf.Len()/2], 0o644))
-	got, err := ReadFile(path)
+	got, _, err := ReadFile(path)
 	require.Error(t, err)
 	assert.Nil(t, got)
 	assert.Contains(t, err.Error(), "cut.jsonl.gz: bad gzip data")
@@ -333,35 +411,38 @@ func TestDetectFormat(t *testing.T) {
 		{"", FormatUnknown},
 		{"   ", FormatUnknown},
 		{"plain", FormatUnknown},
-		{"\xef\xbb\xbf[{}]", FormatClaimReview},
+		{"\xef\xbb\xbf[{}]", FormatJSON},
+		{"\xef\xbb\xbf\n {}", FormatJSON},
 		{"<!DOCTYPE html>", FormatHTML},
-		{"[]", FormatClaimReview},
-		{`{"@type": "ClaimReview"}`, FormatClaimReview},
-		{`{"claims": []}`, FormatFactCheckAPI},
-		{`{"nextPageToken": "x", "claims": []}`, FormatFactCheckAPI},
+		{"[]", FormatJSON},
+		{`{"@type": "ClaimReview"}`, FormatJSON},
+		{`{"claims": []}`, FormatJSON},
 		{`{"vclaim_id": "1", "vclaim": "x"}` + "\n", FormatCheckThat},
 		{`{"vclaim": "x"}`, FormatCheckThat},
-		{`{"broken": `, FormatClaimReview},
+		{`{"broken": `, FormatJSON},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, DetectFormat([]byte(tt.data)), "%q", tt.data)
 	}
 	assert.Equal(t, "checkthat", FormatCheckThat.String())
-	assert.Equal(t, "factchecktools", FormatFactCheckAPI.String())
+	assert.Equal(t, "json", FormatJSON.String())
 	assert.Equal(t, "unknown", FormatUnknown.String())
 }
 
-func TestErrorString(t *testing.T) {
+func TestLocationString(t *testing.T) {
 	tests := []struct {
-		err  Error
+		loc  Location
 		want string
 	}{
-		{Error{Msg: "m"}, "<input>: m"},
-		{Error{File: "f.json", Line: 3, Msg: "m"}, "f.json:3: m"},
-		{Error{File: "f.json", Path: "$[0]", Field: "url", Msg: "m"}, "f.json: $[0].url: m"},
-		{Error{File: "f.jsonl", Line: 2, Field: "vclaim", Msg: "m"}, `f.jsonl:2: field "vclaim": m`},
+		{Location{}, "<input>"},
+		{Location{File: "f.json", Line: 3}, "f.json:3"},
+		{Location{File: "f.json", Path: "$[0]", Field: "url"}, "f.json:$[0].url"},
+		{Location{File: "p.html", Line: 12, Path: "$"}, "p.html:12:$"},
+		{Location{File: "f.jsonl", Line: 2, Field: "vclaim"}, `f.jsonl:2: field "vclaim"`},
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.want, tt.err.Error())
+		assert.Equal(t, tt.want, tt.loc.String())
+		assert.Equal(t, tt.want+": m", (&Error{Location: tt.loc, Msg: "m"}).Error())
+		assert.Equal(t, tt.want+": m", Warning{Location: tt.loc, Msg: "m"}.String())
 	}
 }

@@ -1,6 +1,7 @@
 package defaultcorpus
 
 import (
+	"errors"
 	"sync"
 
 	"github.com/factcheckwidget/factcheck/internal/corpus"
@@ -17,7 +18,10 @@ var (
 // use (61 claims take a few milliseconds).
 func Index() (*index.Index, error) {
 	once.Do(func() {
-		claims, err := corpus.Read("defaultcorpus/claims.jsonld", ClaimReviewJSONLD)
+		claims, skipped, err := corpus.Read("defaultcorpus/claims.jsonld", ClaimReviewJSONLD)
+		if err == nil && len(skipped) > 0 { // our own corpus: every review must read
+			err = errors.New("defaultcorpus: " + skipped[0].String())
+		}
 		if err != nil {
 			buildErr = err
 			return

@@ -30,11 +30,11 @@ func benchCorpus(b *testing.B) []claim.Claim {
 			dir = filepath.Join("..", "..", "..", "shared", "data")
 		}
 		path := filepath.Join(dir, "checkthat-2022-2b", "vclaims.jsonl")
-		if cs, err := corpus.ReadFile(path); err == nil {
+		if cs, _, err := corpus.ReadFile(path); err == nil {
 			benchClaims, benchName = cs, "PolitiFact (checkthat-2022-2b, 19,250 claims)"
 			return
 		}
-		cs, err := corpus.Read("claims.jsonld", defaultcorpus.ClaimReviewJSONLD)
+		cs, _, err := corpus.Read("claims.jsonld", defaultcorpus.ClaimReviewJSONLD)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -42,7 +42,7 @@ func loadSets(t testing.TB) []*benchmarkSet {
 	setsOnce.Do(func() {
 		for _, name := range []string{"checkthat-2020-2", "checkthat-2022-2a", "checkthat-2022-2b"} {
 			d := filepath.Join(dir, name)
-			claims, err := corpus.ReadFile(filepath.Join(d, "vclaims.jsonl"))
+			claims, _, err := corpus.ReadFile(filepath.Join(d, "vclaims.jsonl"))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -115,7 +115,7 @@ func Feed(t testing.TB) []byte {
 // extension and `serve` load it.
 func Index(t testing.TB) *index.Index {
 	t.Helper()
-	claims, err := corpus.Read("hostile.jsonld", Feed(t))
+	claims, _, err := corpus.Read("hostile.jsonld", Feed(t))
 	must(t, err)
 	m := Marker
 	claims = append(claims,

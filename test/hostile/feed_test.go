@@ -45,8 +45,9 @@ func withURL(t testing.TB, i int, url string) []byte {
 // The reader keeps every payload verbatim (rendering escapes, reading does
 // not sanitise) and accepts non-URL text in fields it does not link.
 func TestFeedIsReadVerbatim(t *testing.T) {
-	claims, err := corpus.Read("hostile.jsonld", xsstest.Feed(t))
+	claims, skipped, err := corpus.Read("hostile.jsonld", xsstest.Feed(t))
 	require.NoError(t, err)
+	assert.Empty(t, skipped)
 	require.Len(t, claims, 6)
 	for i, c := range claims {
 		assert.True(t, strings.HasPrefix(c.Text, xsstest.Sentences[i]), "claim %d: %q", i, c.Text)
@@ -72,31 +73,39 @@ func TestFeedIsReadVerbatim(t *testing.T) {
 	}
 }
 
-// Review URLs that are not http(s) are refused with the file, the JSON path
-// and the field, and nothing is read.
+// A review whose URL is not http(s), or cannot be made so, is skipped
+// with the file, the JSON path and the field; the other reviews are read.
+// A scheme-relative URL is made https.
 func TestHostileReviewURLsAreRefused(t *testing.T) {
 	for _, url := range []string{
 		"javascript:alert('PWNED')",
 		" JAVASCRIPT:alert(1)",
 		"JaVaScRiPt:alert(1)",
+		"java\nscript:alert(1)",
 		"data:text/html,<script>alert(1)</script>",
 		"vbscript:msgbox(1)",
-		"//evil.example/protocol-relative",
-		"/relative/path",
+		"/relative/path", // its publisher's url is javascript:, no base
 		"https://",
 		"file:///etc/passwd",
 	} {
 		t.Run(url, func(t *testing.T) {
-			claims, err := corpus.Read("hostile.jsonld", withURL(t, 2, url))
-			require.Error(t, err)
-			assert.Nil(t, claims)
-			var ce *corpus.Error
-			require.True(t, errors.As(err, &ce), "%T: %v", err, err)
-			assert.Equal(t, "url", ce.Field)
-			assert.Equal(t, "$[2]", ce.Path)
-			assert.True(t, strings.HasPrefix(err.Error(), "hostile.jsonld: $[2].url: not an http(s) URL"), err.Error())
+			claims, skipped, err := corpus.Read("hostile.jsonld", withURL(t, 2, url))
+			require.NoError(t, err)
+			assert.Len(t, claims, 5)
+			for _, c := range claims {
+				assert.True(t, strings.HasPrefix(c.URL, "https://evil.example/"), c.URL)
+			}
+			require.Len(t, skipped, 1)
+			assert.Equal(t, "url", skipped[0].Field)
+			assert.Equal(t, "$[2]", skipped[0].Path)
+			assert.True(t, strings.HasPrefix(skipped[0].String(), "hostile.jsonld:$[2].url: "), skipped[0].String())
+			assert.NotContains(t, skipped[0].String(), "\n")
 		})
 	}
+	claims, skipped, err := corpus.Read("hostile.jsonld", withURL(t, 2, "//evil.example/protocol-relative"))
+	require.NoError(t, err)
+	assert.Empty(t, skipped)
+	assert.Equal(t, "https://evil.example/protocol-relative", claims[2].URL)
 }
 
 var (
@@ -124,8 +133,9 @@ func cli(t *testing.T) string {
 	return cliPath
 }
 
-// `factcheck index` compiles the hostile feed; a refused feed exits 1 with
-// the field named, and leaves the index it would have replaced intact.
+// `factcheck index` compiles the hostile feed; a review with a javascript:
+// URL is skipped and named, and under --strict the build fails and leaves
+// the index it would have replaced intact.
 func TestCLIIndexHostileFeed(t *testing.T) {
 	bin := cli(t)
 	dir := t.TempDir()
@@ -142,16 +152,25 @@ func TestCLIIndexHostileFeed(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 6, x.NumClaims())
 
-	cmd = exec.Command(bin, "index", "-o", out, bad)
+	cmd = exec.Command(bin, "index", "--strict", "-o", out, bad)
 	msg, err = cmd.CombinedOutput()
 	var exit *exec.ExitError
 	require.True(t, errors.As(err, &exit), "want a failure, got %v: %s", err, msg)
 	assert.Equal(t, 1, exit.ExitCode())
-	assert.Contains(t, string(msg), bad+": $[3].url: not an http(s) URL: javascript:alert('PWNED')")
+	assert.Contains(t, string(msg), "skipped 1: "+bad+":$[3].url: not an http(s) URL: javascript:alert('PWNED'); nothing written")
 	after, err := os.ReadFile(out)
 	require.NoError(t, err)
 	assert.Equal(t, before, after, "a failed build must leave the old index intact")
 	left, err := filepath.Glob(filepath.Join(dir, "*"))
 	require.NoError(t, err)
 	assert.Len(t, left, 3, "no temporary file is left behind: %v", left)
+
+	msg, err = exec.Command(bin, "index", "-o", out, bad).CombinedOutput()
+	require.NoError(t, err, "%s", msg)
+	assert.Contains(t, string(msg), "indexed 5 of 6 items; skipped 1: "+bad+":$[3].url: not an http(s) URL: javascript:alert('PWNED')")
+	after, err = os.ReadFile(out)
+	require.NoError(t, err)
+	x, err = index.Decode(after)
+	require.NoError(t, err)
+	assert.Equal(t, 5, x.NumClaims())
 }

@@ -132,7 +132,7 @@ func TestMaxFileBytesGzipBomb(t *testing.T) {
 	}
 	require.NoError(t, zw.Close())
 	t.Logf("bomb: %d bytes of gzip", buf.Len())
-	_, err = corpus.Read("bomb.json.gz", buf.Bytes())
+	_, _, err = corpus.Read("bomb.json.gz", buf.Bytes())
 	var ce *corpus.Error
 	require.True(t, errors.As(err, &ce), "%v", err)
 	assert.Equal(t, "bomb.json.gz: file is larger than the 512 MiB corpus limit", err.Error())

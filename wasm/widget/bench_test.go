@@ -49,7 +49,7 @@ func BenchmarkCheckArticleNative(b *testing.B) {
 		if _, err := os.Stat(path); err != nil {
 			b.Skip("CheckThat! 2022 2b data not present")
 		}
-		claims, err := corpus.ReadFile(path)
+		claims, _, err := corpus.ReadFile(path)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -75,7 +75,7 @@ func BuildAssets(dir string) error {
 
 // buildIndexFile compiles a corpus file the way `factcheck index` does.
 func buildIndexFile(src, dst string) error {
-	claims, err := corpus.ReadFile(src)
+	claims, _, err := corpus.ReadFile(src)
 	if err != nil {
 		return err
 	}
