@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/factcheckwidget/factcheck/internal/corpus"
 	"github.com/factcheckwidget/factcheck/internal/index"
 )
 
@@ -473,4 +474,16 @@ func TestQrelsLineTooLong(t *testing.T) {
 	code, _, stderr := runFactcheck(t, "eval", "--corpus", testCorpus, "--queries", testQueries, "--qrels", qrels)
 	requireOneLineError(t, 1, code, stderr)
 	assert.Contains(t, stderr, "long.qrels:1")
+}
+
+// On a terminal, reading redraws one progress line per input: items read
+// and how far through the file.
+func TestReadProgressLine(t *testing.T) {
+	var b strings.Builder
+	show := printReadProgress(&b)
+	show(corpus.Progress{File: "feed.jsonld", Items: 1000, Read: 250, Size: 1000})
+	show(corpus.Progress{File: "feed.jsonld", Items: 2000, Read: 1000, Size: 1000, Done: true})
+	show(corpus.Progress{File: "-", Items: 3})
+	assert.Equal(t, "\rreading feed.jsonld: 1000 items (25%)\rreading feed.jsonld: 2000 items (100%)\n\rreading -: 3 items", b.String())
+	assert.Nil(t, readProgress(&b), "no progress lines where stderr is not a terminal")
 }

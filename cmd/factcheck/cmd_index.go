@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"github.com/factcheckwidget/factcheck/internal/corpus"
@@ -18,6 +19,15 @@ func init() {
 
 // summaryReasons is how many skip reasons the one-line summary lists.
 const summaryReasons = 5
+
+// indexMemoryLimit is the Go heap's soft limit while indexing, unless
+// GOMEMLIMIT sets one: near it the garbage collector works harder instead of
+// letting the heap double. On 200,000 generated DataFeed items (README,
+// "Build a corpus") it halves peak RSS, 1,224 -> 626 MB, for 12 s more
+// (12 -> 24 s); 20,000 items (150 MB, 1.1 s) never reach it. What is left
+// is index.Build's and Encode's working memory: reading the feed alone
+// peaks at 297 MB.
+const indexMemoryLimit = 400 << 20
 
 func runIndex(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("index", stderr)
@@ -32,6 +42,9 @@ func runIndex(args []string, stdout, stderr io.Writer) error {
 	}
 	if fs.NArg() == 0 {
 		return usageError{"index: at least one INPUT file is required"}
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(indexMemoryLimit))
 	}
 	start := time.Now()
 	col := corpus.Collection{Progress: readProgress(stderr)}

@@ -88,6 +88,10 @@ func readProgress(stderr io.Writer) func(corpus.Progress) {
 	if !isTerminal(stderr) {
 		return nil
 	}
+	return printReadProgress(stderr)
+}
+
+func printReadProgress(stderr io.Writer) func(corpus.Progress) {
 	return func(p corpus.Progress) {
 		fmt.Fprintf(stderr, "\rreading %s: %d items", p.File, p.Items)
 		if p.Size > 0 {
