@@ -1,7 +1,8 @@
 // Command factcheck builds compiled fact-check indexes, ranks and checks
 // text against them, evaluates the matcher, and serves the site and API.
 //
-//	factcheck index -o corpus.fcx INPUT...
+//	factcheck index -o corpus.fcx [--strict] INPUT...
+//	factcheck fetch-fct --key KEY --query Q [--language L] [--max-pages N] -o FILE
 //	factcheck rank  --corpus FILE --queries Q.tsv [--k 5] [--tag NAME]
 //	factcheck check --corpus FILE [--date YYYY-MM-DD] [TEXT-FILE|-]
 //	factcheck check --corpus FILE --queries Q.tsv
