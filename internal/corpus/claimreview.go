@@ -43,7 +43,7 @@ func (in *input) collect(n node, sc scope) {
 		in.review(n, sc)
 		return
 	case n.isType("MediaReview"):
-		in.c.ignore("MediaReview")
+		in.ignore("MediaReview")
 		return
 	case n.has("claimReview") && !n.has("@type"):
 		in.factCheckClaim(n)

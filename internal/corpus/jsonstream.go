@@ -30,7 +30,8 @@ func (in *input) readJSON(r io.Reader) error {
 	}
 	if _, err := s.dec.Token(); err != io.EOF {
 		if err == nil || isSyntax(err) {
-			return in.errorf(s.line(), "invalid JSON: unexpected data after the top-level value")
+			line, _ := s.line()
+			return in.errorf(line, "invalid JSON: unexpected data after the top-level value")
 		}
 		return s.fail(err, nil)
 	}
@@ -126,19 +127,19 @@ func isSyntax(err error) bool {
 	return errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF)
 }
 
-// line is the line the decoder has read up to: the lines counted through it
-// less those still in its buffer.
-func (s *jsonStream) line() int {
+// line is the line the decoder has read up to, and what it holds beyond:
+// the lines counted through it less those still in its buffer.
+func (s *jsonStream) line() (int, []byte) {
 	buffered, _ := io.ReadAll(s.dec.Buffered())
-	return s.lines.lines - countLines(buffered) + 1
+	return s.lines.lines - countLines(buffered) + 1, buffered
 }
 
 // errorLine finds the line of a syntax error. The decoder's own offsets
 // are relative to its scan, so the value that failed, still in its buffer,
-// is decoded again from its start by a fresh decoder, whose offset is exact.
+// is decoded again from its start by a fresh decoder, whose offset is exact;
+// when that value is fine, the error is the token before it.
 func (s *jsonStream) errorLine() int {
-	buffered, _ := io.ReadAll(s.dec.Buffered())
-	line := s.lines.lines - countLines(buffered) + 1
+	line, buffered := s.line()
 	start := len(buffered) - len(bytes.TrimLeft(buffered, " \t\r\n"))
 	if start < len(buffered) && (buffered[start] == ',' || buffered[start] == ':') {
 		start++
@@ -152,5 +153,5 @@ func (s *jsonStream) errorLine() int {
 	case err != nil: // the input ends inside the value
 		return line + countLines(buffered)
 	}
-	return line
+	return line + countLines(buffered[:start])
 }

@@ -85,7 +85,7 @@ func (c *Collection) ReadFrom(name string, r io.Reader, size int64) error {
 	m := c.mark()
 	in := &input{c: c, name: name, size: size}
 	err := in.read(r)
-	if err == nil && c.Items() == m.claims+m.skipped && !m.ignoredChanged(c.Ignored) {
+	if err == nil && in.items == 0 && in.ignored == 0 {
 		err = &Error{Location: Location{File: name}, Msg: "no claims found"}
 	}
 	if err != nil {
@@ -96,22 +96,14 @@ func (c *Collection) ReadFrom(name string, r io.Reader, size int64) error {
 	return nil
 }
 
-func (m mark) ignoredChanged(now map[string]int) bool {
-	for k, v := range now {
-		if m.ignored[k] != v {
-			return true
-		}
-	}
-	return false
-}
-
 // input is the state of reading one input.
 type input struct {
-	c     *Collection
-	name  string
-	size  int64
-	raw   *counter // bytes of the input as stored (compressed or not)
-	items int      // items (kept or skipped) read from this input
+	c       *Collection
+	name    string
+	size    int64
+	raw     *counter // bytes of the input as stored (compressed or not)
+	items   int      // items (kept or skipped) read from this input
+	ignored int      // reviews of other things (MediaReview)
 
 	// For an HTML page: its canonical URL and language, and the line of the
 	// JSON-LD block being read.
@@ -148,6 +140,12 @@ func (in *input) read(r io.Reader) error {
 		return in.readHTML(data)
 	}
 	return in.errorf(1, "not a recognised corpus: expected ClaimReview JSON-LD or HTML, Fact Check Tools JSON, CheckThat! JSONL or a compiled index")
+}
+
+// ignore counts a review of something other than a claim.
+func (in *input) ignore(typ string) {
+	in.ignored++
+	in.c.ignore(typ)
 }
 
 // got counts one item read (kept or skipped) and reports progress.

@@ -51,11 +51,20 @@ func TestReadShapes(t *testing.T) {
 			[]seen{{"https://verifica.example/2024/05/puente-cerrado/#veredicto", "El puente estará cerrado cinco años.", "Engañoso", MF, "Verifica Ejemplo", "", "es-AR"}}, nil},
 		{"schemeless_url.json", "a review URL without a scheme (host/path) gets https://; a snake_case Portuguese rating",
 			[]seen{{"https://fatos.example/noticias/2024/05/onda-de-calor/", "A onda de calor foi causada por um satélite.", "não_é_bem_assim", MF, "Fatos Exemplo", "", "en"}}, nil},
-		{"type_variants.json", "@type as an array, lower-case types (claimreview, creativeWork, person, rating), a full schema.org IRI as @type",
+		{"type_variants.json", "@type as an array, lower-case types (claimreview, creativeWork, person, rating), a full schema.org IRI as @type, " +
+			"the review's URL given only as its @id",
 			[]seen{
 				{"https://types.example/array", "The @type of this review is an array.", "False", F, "types.example", "", "en"},
 				{"https://types.example/lower-case", "This review's types are written in lower case.", "Mostly true", MT, "types.example", "A blog", "en"},
 				{"https://types.example/full-iri", "This review names its type by its full IRI.", "Half true", MX, "types.example", "", "en"},
+				{"https://types.example/id-only#claimreview", "This review gives its URL as its @id only.", "Unproven", UP, "types.example", "", "en"},
+			}, nil},
+		{"wrapped_blocks.html", "JSON-LD blocks in an HTML comment, in CDATA with a raw line break inside a string and a trailing " +
+			"semicolon, with a charset parameter; a @graph-like array whose WebPage resolves a fragment URL",
+			[]seen{
+				{"https://blocchi.example/1", "Un blocco dentro un commento HTML.", "Fuori contesto", MF, "blocchi.example", "", "it"},
+				{"https://blocchi.example/2", "Un blocco CDATA con un a capo dentro la stringa.", "Falso", F, "blocchi.example", "", "it"},
+				{"https://blocchi.example/pagina#3", "Un @graph la cui pagina risolve l'URL.", "Nì", MX, "blocchi.example", "", "it"},
 			}, nil},
 		{"authors.json", "author is a list holding e-mail addresses, a Person with only an e-mail and the Organization; " +
 			"the claimant's name is a list",
