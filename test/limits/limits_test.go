@@ -16,6 +16,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
@@ -213,21 +214,23 @@ func TestBigFeedMemory(t *testing.T) {
 	// Reading alone, in a child process so that its peak RSS is its own.
 	child := exec.Command(os.Args[0], "-test.run=^TestReadFeedChild$", "-test.v")
 	child.Env = append(os.Environ(), "FACTCHECK_READ_FEED="+feed)
+	start := time.Now()
 	out, err := child.CombinedOutput()
 	require.NoError(t, err, "%s", out)
 	assert.Contains(t, string(out), summary)
 	rss := peakRSS(child)
-	t.Logf("reading %d elements: peak RSS %d MB", bigFeedItems, rss>>20)
+	t.Logf("reading %d elements: peak RSS %d MB, %s", bigFeedItems, rss>>20, time.Since(start).Round(100*time.Millisecond))
 	assert.Less(t, rss, int64(500<<20), "reading is streamed")
 
 	bin := filepath.Join(dir, "factcheck")
 	out, err = exec.Command("go", "build", "-o", bin, "../../cmd/factcheck").CombinedOutput()
 	require.NoError(t, err, "%s", out)
 	index := exec.Command(bin, "index", "-o", filepath.Join(dir, "feed.fcx"), feed)
+	start = time.Now()
 	out, err = index.CombinedOutput()
 	require.NoError(t, err, "%s", out)
 	assert.True(t, strings.HasPrefix(string(out), summary), "%s", out)
-	t.Logf("factcheck index: peak RSS %d MB; %s", peakRSS(index)>>20, out)
+	t.Logf("factcheck index: peak RSS %d MB, %s; %s", peakRSS(index)>>20, time.Since(start).Round(100*time.Millisecond), out)
 }
 
 // TestReadFeedChild is TestBigFeedMemory's child process.
