@@ -23,10 +23,10 @@ const summaryReasons = 5
 // indexMemoryLimit is the Go heap's soft limit while indexing, unless
 // GOMEMLIMIT sets one: near it the garbage collector works harder instead of
 // letting the heap double. On 200,000 generated DataFeed items (README,
-// "Build a corpus") it halves peak RSS, 1,224 -> 626 MB, for 12 s more
-// (12 -> 24 s); 20,000 items (150 MB, 1.1 s) never reach it. What is left
-// is index.Build's and Encode's working memory: reading the feed alone
-// peaks at 297 MB.
+// "Build a corpus") it halves peak RSS (1,224-1,268 -> 626-670 MB) and
+// doubles the time (12-17 -> 24-32 s); 20,000 items (150 MB, 1.1 s) never
+// reach it. What is left is index.Build's and Encode's working memory:
+// reading the feed alone peaks at 297 MB.
 const indexMemoryLimit = 400 << 20
 
 func runIndex(args []string, stdout, stderr io.Writer) error {
