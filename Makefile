@@ -45,11 +45,12 @@ tidy-check: ## go.mod and go.sum are tidy
 	if ! diff -q go.mod /tmp/go.mod.ci >/dev/null || ! diff -q go.sum /tmp/go.sum.ci >/dev/null; then \
 		cp /tmp/go.mod.ci go.mod; cp /tmp/go.sum.ci go.sum; echo "go.mod/go.sum are not tidy: run go mod tidy"; exit 1; fi; echo "go mod tidy: ok"
 
-eval: build ## MAP@k of the matcher vs plain BM25 on every dev set in ../shared/data
+eval: build ## MAP@k vs plain BM25, tiers, flags and (debates) whole-page figures on every dev set in ../shared/data
 	@if [ ! -d "$(DATA)" ]; then echo "eval: $(DATA) not found; the CheckThat! data is needed (see README)"; exit 0; fi; \
 	for d in $(DATA)/checkthat-*/; do \
 		c=$$d/vclaims.jsonl; n=$$(basename $$d); echo "== $$n dev"; \
-		$(BIN) eval --corpus $$c --queries $$d/dev.queries.tsv --qrels $$d/dev.qrels || exit 1; \
+		t=; [ -d $$d/transcripts ] && t="--transcripts $$d/transcripts"; \
+		$(BIN) eval --corpus $$c --queries $$d/dev.queries.tsv --qrels $$d/dev.qrels $$t || exit 1; \
 	done
 
 fuzz: ## run every fuzz target for FUZZTIME (default 60s)
