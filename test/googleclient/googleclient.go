@@ -182,8 +182,9 @@ func Check(t *testing.T, base string) {
 		assert.Len(t, r.Pages[0].Claims, api.DefaultPageSize, "pageSize defaults to 10")
 		assert.NotEmpty(t, r.Pages[0].NextPageToken)
 		assert.Equal(t, all[:api.DefaultPageSize], r.Pages[0].Claims)
-		// How the client builds the request from rootUrl and its parameters.
-		assert.Equal(t, base+"/v1alpha1/claims:search?query=South%20Korea", r.Pages[0].URL)
+		// How the client builds the request from rootUrl, its parameters
+		// and the API key (which our server ignores).
+		assert.Equal(t, base+"/v1alpha1/claims:search?query=South%20Korea&key=test-api-key", r.Pages[0].URL)
 	})
 
 	t.Run("paging to the end", func(t *testing.T) {
