@@ -9,6 +9,7 @@ import (
 
 	"github.com/factcheckwidget/factcheck/internal/index"
 	"github.com/factcheckwidget/factcheck/internal/match"
+	"github.com/factcheckwidget/factcheck/internal/text"
 )
 
 // MaxQueryBytes is how much of a query is read; the rest is ignored. It is
@@ -138,7 +139,7 @@ func queryWords(q string) []string {
 		q = q[:cut]
 	}
 	var out []string
-	for _, t := range index.Kind(index.FieldClaim).Analyze(q) {
+	for _, t := range index.Kind(index.FieldClaim).Terms(text.Analyze(q)) {
 		if !slices.Contains(out, t) {
 			out = append(out, t)
 		}
