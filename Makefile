@@ -40,16 +40,18 @@ core-lint: ## internal/ (but internal/api) imports neither syscall/js nor net/ht
 	if [ -n "$$bad" ]; then echo "core-lint: these core packages depend on syscall/js or net/http: $$bad"; exit 1; fi; \
 	echo "core-lint: ok (internal/ is free of syscall/js and net/http)"
 
+# Compares in a private temp dir: parallel checkouts must not share files.
 tidy-check: ## go.mod and go.sum are tidy
-	@cp go.mod /tmp/go.mod.ci; cp go.sum /tmp/go.sum.ci; $(GO) mod tidy; \
-	if ! diff -q go.mod /tmp/go.mod.ci >/dev/null || ! diff -q go.sum /tmp/go.sum.ci >/dev/null; then \
-		cp /tmp/go.mod.ci go.mod; cp /tmp/go.sum.ci go.sum; echo "go.mod/go.sum are not tidy: run go mod tidy"; exit 1; fi; echo "go mod tidy: ok"
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; cp go.mod go.sum "$$tmp"/; $(GO) mod tidy; \
+	if ! diff -q go.mod "$$tmp"/go.mod >/dev/null || ! diff -q go.sum "$$tmp"/go.sum >/dev/null; then \
+		cp "$$tmp"/go.mod "$$tmp"/go.sum .; echo "go.mod/go.sum are not tidy: run go mod tidy"; exit 1; fi; echo "go mod tidy: ok"
 
-eval: build ## MAP@k of the matcher vs plain BM25 on every dev set in ../shared/data
+eval: build ## MAP@k vs plain BM25, tiers, flags and (debates) whole-page figures on every dev set in ../shared/data
 	@if [ ! -d "$(DATA)" ]; then echo "eval: $(DATA) not found; the CheckThat! data is needed (see README)"; exit 0; fi; \
 	for d in $(DATA)/checkthat-*/; do \
 		c=$$d/vclaims.jsonl; n=$$(basename $$d); echo "== $$n dev"; \
-		$(BIN) eval --corpus $$c --queries $$d/dev.queries.tsv --qrels $$d/dev.qrels || exit 1; \
+		t=; [ -d $$d/transcripts ] && t="--transcripts $$d/transcripts"; \
+		$(BIN) eval --corpus $$c --queries $$d/dev.queries.tsv --qrels $$d/dev.qrels $$t || exit 1; \
 	done
 
 fuzz: ## run every fuzz target for FUZZTIME (default 60s)

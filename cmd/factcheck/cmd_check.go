@@ -13,15 +13,16 @@ import (
 )
 
 func init() {
-	register(command{"check", "--corpus FILE [--date YYYY-MM-DD] [TEXT-FILE|-] | --corpus FILE --queries Q.tsv",
-		"check an article (JSON: sentences, offsets, matches) or a batch of sentences (JSON Lines)", runCheck})
+	register(command{"check", "--corpus FILE [--date YYYY-MM-DD] [--all] [TEXT-FILE|-] | --corpus FILE --queries Q.tsv [--all]",
+		"check an article (JSON: sentences, offsets, what a reader is shown) or a batch of sentences (JSON Lines; queries id<TAB>text[<TAB>preceding text])", runCheck})
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("check", stderr)
 	corpusPath := fs.String("corpus", "", "corpus file or compiled index")
-	queriesPath := fs.String("queries", "", "batch mode: queries TSV id<TAB>text")
+	queriesPath := fs.String("queries", "", "batch mode: queries TSV id<TAB>text[<TAB>text that precedes it]")
 	date := fs.String("date", "", "article date YYYY-MM-DD for relative dates")
+	all := fs.Bool("all", false, "also list the candidates a reader is not shown (tier \"none\")")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -57,12 +58,13 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	checker := engine.New(x)
-	opt := engine.Options{Date: *date}
+	opt := engine.Options{Date: *date, All: *all}
 	w := bufio.NewWriter(stdout)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	if queries != nil {
 		for _, q := range queries {
+			opt.Context = q.Context
 			ms := checker.CheckSentence(q.Text, opt)
 			if err := enc.Encode(report.BatchLine{ID: q.ID, Matches: report.Matches(q.Text, ms, false)}); err != nil {
 				return err

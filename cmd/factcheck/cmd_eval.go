@@ -40,22 +40,34 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%-12s %7s %7s %7s %7s %7s  (%d queries, %d claims)\n", "system", "MAP@1", "MAP@3", "MAP@5", "MRR", "R@5", len(qrels), x.NumClaims())
-	for _, sys := range []struct {
-		name string
-		m    *match.Matcher
-	}{
-		{"plain BM25", match.NewWithParams(x, match.BaselineParams())},
-		{"factcheck", match.New(x)},
-	} {
-		run := evaluate.Run{}
-		for _, q := range queries {
-			for _, c := range sys.m.Rank(q.Text, 5) {
-				run[q.ID] = append(run[q.ID], x.Claim(c.Doc).ID)
-			}
+	// With transcripts, queries that are transcript lines are also ranked
+	// with the lines before them as context (the third column of `rank`).
+	var withContext []evaluate.Query
+	if *transcripts != "" {
+		withContext = append([]evaluate.Query(nil), queries...)
+		n, err := evaluate.AddTranscriptContext(withContext, *transcripts, evalContextLines)
+		if err != nil {
+			return fileError(err)
 		}
-		s := evaluate.Score(qrels, run)
-		fmt.Fprintf(stdout, "%-12s %7.3f %7.3f %7.3f %7.3f %7.3f\n", sys.name, s.MAP1, s.MAP3, s.MAP5, s.MRR, s.Recall5)
+		if n == 0 {
+			withContext = nil
+		}
+	}
+	fmt.Fprintf(stdout, "%-18s %7s %7s %7s %7s %7s  (%d queries, %d claims)\n", "system", "MAP@1", "MAP@3", "MAP@5", "MRR", "R@5", len(qrels), x.NumClaims())
+	for _, sys := range []struct {
+		name    string
+		m       *match.Matcher
+		queries []evaluate.Query
+	}{
+		{"plain BM25", match.NewWithParams(x, match.BaselineParams()), queries},
+		{"factcheck", match.New(x), queries},
+		{"factcheck+context", match.New(x), withContext},
+	} {
+		if sys.queries == nil {
+			continue
+		}
+		s := evaluate.Score(qrels, rankAll(sys.m, x, sys.queries, 5))
+		fmt.Fprintf(stdout, "%-18s %7.3f %7.3f %7.3f %7.3f %7.3f\n", sys.name, s.MAP1, s.MAP3, s.MAP5, s.MRR, s.Recall5)
 	}
 	normal, removed := tierResults(x, queries, qrels)
 	a := evaluate.ScoreAbstention(normal, removed)
@@ -78,6 +90,22 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
+// evalContextLines is how many preceding transcript lines a query is read
+// with: the CheckThat! debate tasks and our acceptance data give three.
+const evalContextLines = 3
+
+// rankAll is the run of the top k claims of every query, read with its
+// context when it has one.
+func rankAll(m *match.Matcher, x *index.Index, queries []evaluate.Query, k int) evaluate.Run {
+	run := evaluate.Run{}
+	for _, q := range queries {
+		for _, c := range m.RankQuery(m.PrepareContext(q.Text, q.Context), k) {
+			run[q.ID] = append(run[q.ID], x.Claim(c.Doc).ID)
+		}
+	}
+	return run
+}
+
 // tierResults ranks every query twice: against the whole corpus, and with
 // its relevant claims (and their duplicates) removed, which is what a page
 // quoting a claim nobody checked looks like.
@@ -92,7 +120,7 @@ func tierResults(x *index.Index, queries []evaluate.Query, qrels evaluate.Qrels)
 		if !ok {
 			continue
 		}
-		pq := m.Prepare(q.Text)
+		pq := m.PrepareContext(q.Text, q.Context)
 		if c := m.RankQuery(pq, 1); len(c) > 0 {
 			normal = append(normal, evaluate.TopResult{Prob: c[0].Prob, Correct: rel[x.Claim(c[0].Doc).ID],
 				Match: engine.TierFor(c[0].Prob, pq.Words()) == engine.TierMatch})

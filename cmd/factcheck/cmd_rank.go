@@ -11,7 +11,7 @@ import (
 
 func init() {
 	register(command{"rank", "--corpus FILE --queries Q.tsv [--k 5] [--tag NAME]",
-		"print a TREC run (qid Q0 claim_id rank score tag) of the top k claims per query", runRank})
+		"print a TREC run (qid Q0 claim_id rank score tag) of the top k claims per query (queries: id<TAB>text[<TAB>preceding text])", runRank})
 }
 
 func runRank(args []string, stdout, stderr io.Writer) error {
@@ -40,7 +40,7 @@ func runRank(args []string, stdout, stderr io.Writer) error {
 	m := match.New(x)
 	w := bufio.NewWriter(stdout)
 	for _, q := range queries {
-		for i, c := range m.Rank(q.Text, *k) {
+		for i, c := range m.RankQuery(m.PrepareContext(q.Text, q.Context), *k) {
 			w.WriteString(q.ID + " Q0 " + x.Claim(c.Doc).ID + " " + strconv.Itoa(i+1) + " " +
 				strconv.FormatFloat(c.Score, 'f', 6, 64) + " " + *tag + "\n")
 		}

@@ -12,7 +12,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -24,15 +23,13 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"os/exec"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
+	"github.com/factcheckwidget/factcheck/cmd/factcheck/serveproc"
 	"github.com/factcheckwidget/factcheck/internal/defaultcorpus"
 )
 
@@ -126,12 +123,15 @@ func run(c config, logw io.Writer) (result, error) {
 	if c.Concurrency < 1 || c.Concurrency > 1024 {
 		return r, fmt.Errorf("-c must be 1..1024, got %d", c.Concurrency)
 	}
-	srv, err := startServer(c.Bin, c.Corpus, logw)
+	srv, err := serveproc.Start(c.Bin, c.Corpus, logw)
 	if err != nil {
 		return r, err
 	}
-	defer srv.stop()
-	if r.RSSStart, err = rss(srv.pid()); err != nil {
+	defer srv.Stop()
+	if startHook != nil {
+		startHook(srv.PID())
+	}
+	if r.RSSStart, err = rss(srv.PID()); err != nil {
 		return r, err
 	}
 	gen, err := newRequests(c.Seed, c.SearchShare)
@@ -142,18 +142,18 @@ func run(c config, logw io.Writer) (result, error) {
 	// Warm-up: the first requests fill caches and grow the heap once; the
 	// RSS bound is about growth under steady load, measured after them.
 	for i := 0; i < 50; i++ {
-		if _, _, err := send(client, srv.base, gen.next()); err != nil {
+		if _, _, err := send(client, srv.URL, gen.next()); err != nil {
 			return r, fmt.Errorf("warm-up: %w", err)
 		}
 	}
-	if r.RSSWarm, err = rss(srv.pid()); err != nil {
+	if r.RSSWarm, err = rss(srv.PID()); err != nil {
 		return r, err
 	}
-	r = load(client, srv.base, gen, c, r)
-	if !srv.alive() {
+	r = load(client, srv.URL, gen, c, r)
+	if !srv.Alive() {
 		return r, errors.New("the server exited during the run")
 	}
-	r.RSSEnd, err = rss(srv.pid())
+	r.RSSEnd, err = rss(srv.PID())
 	return r, err
 }
 
@@ -332,102 +332,8 @@ func send(client *http.Client, base string, req request) (int, int, error) {
 	return resp.StatusCode, int(n), err
 }
 
-// server is a running `factcheck serve`.
-type server struct {
-	cmd  *exec.Cmd
-	base string
-	done chan struct{}
-}
-
 // startHook, when set (tests), gets the server's PID.
 var startHook func(pid int)
-
-var servingRE = regexp.MustCompile(`on (http://127\.0\.0\.1:[0-9]+)/`)
-
-// startServer runs bin serve on a free loopback port (port 0: the kernel
-// picks, serve prints it) in a new process group, and waits for /healthz.
-func startServer(bin, corpus string, logw io.Writer) (*server, error) {
-	// An empty assets dir: the API is what is measured, and serve must not
-	// publish anything under /static/.
-	assets, err := os.MkdirTemp("", "loadtest-assets-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.Remove(assets) // serve stats it at start, before it prints its address
-	args := []string{"serve", "--addr", "127.0.0.1:0", "--assets", assets}
-	if corpus != "" {
-		args = append(args, "--corpus", corpus)
-	}
-	cmd := exec.Command(bin, args...)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.Stderr = logw
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, err
-	}
-	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("start %s: %w", bin, err)
-	}
-	s := &server{cmd: cmd, done: make(chan struct{})}
-	if startHook != nil {
-		startHook(cmd.Process.Pid)
-	}
-	go func() { cmd.Wait(); close(s.done) }()
-	addr := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			if m := servingRE.FindStringSubmatch(sc.Text()); m != nil {
-				addr <- m[1]
-			}
-		}
-	}()
-	select {
-	case s.base = <-addr:
-	case <-s.done:
-		return nil, fmt.Errorf("%s serve exited before listening", bin)
-	case <-time.After(30 * time.Second):
-		s.stop()
-		return nil, errors.New("the server did not start within 30s")
-	}
-	for end := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
-		resp, err := http.Get(s.base + "/healthz")
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return s, nil
-			}
-		}
-		if time.Now().After(end) {
-			s.stop()
-			return nil, fmt.Errorf("healthz: %v", err)
-		}
-	}
-}
-
-func (s *server) pid() int { return s.cmd.Process.Pid }
-
-func (s *server) alive() bool {
-	select {
-	case <-s.done:
-		return false
-	default:
-		return true
-	}
-}
-
-// stop ends the server's process group: SIGTERM (serve shuts down
-// gracefully), SIGKILL after 10 s.
-func (s *server) stop() {
-	pg := -s.cmd.Process.Pid
-	_ = syscall.Kill(pg, syscall.SIGTERM)
-	select {
-	case <-s.done:
-	case <-time.After(10 * time.Second):
-		_ = syscall.Kill(pg, syscall.SIGKILL)
-		<-s.done
-	}
-}
 
 // rss reads VmRSS (KiB) of pid from /proc.
 func rss(pid int) (int64, error) {

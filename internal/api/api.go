@@ -11,26 +11,33 @@
 //	POST /v1/check                check a sentence or an article (CheckRequest → report.Article)
 //	GET  /healthz                 corpus name, claim count, index format version (Health)
 //
-// claims:search takes these query parameters; others, such as Google's
-// "key", are ignored:
+// claims:search takes the parameters of Google's claims.search; others,
+// such as Google's "key", "fields" or "prettyPrint", are ignored:
 //
-//	query                      free text ranked by the engine's matcher, best first;
-//	                           at most 2,000 bytes. Required unless
-//	                           reviewPublisherSiteFilter is given; without it that
-//	                           publisher's claims are listed newest review first.
+//	query                      keywords, at most 2,000 bytes. Every claim whose text or
+//	                           review title holds any of its words is returned, those
+//	                           with all of them first, then by BM25 score, newest
+//	                           date, index order (claimsearch.Searcher.Search).
+//	                           Required unless reviewPublisherSiteFilter is given;
+//	                           without it that publisher's claims are listed newest
+//	                           first.
 //	reviewPublisherSiteFilter  reviewer site, e.g. "harborfactdesk.example" (a URL
 //	                           works too); subdomains match
-//	languageCode               BCP 47 code: "en" matches "en" and "en-GB"; "en-GB"
-//	                           matches "en-GB" and "en"
-//	maxAgeDays                 only claims reviewed within this many days of
-//	                           Options.Now (review date, else claim date; undated
-//	                           claims drop out); integer >= 0, 0 = no limit
-//	pageSize                   default 10 (also for 0); above 100 is clamped to 100
+//	languageCode               BCP 47 tag; as in Google's API the region is not
+//	                           considered: "en-GB" and "en" both keep en, en-US and
+//	                           en-GB claims. A tag that is not well-formed is a 400.
+//	maxAgeDays                 only claims dated within this many days of Options.Now,
+//	                           by the newer of review and claim date as Google does
+//	                           (undated claims drop out); 0 = no limit
+//	pageSize                   default 10 (also for 0); above 100 is coerced to 100
+//	                           (Google's AIP-158 pagination rule)
 //	pageToken                  nextPageToken of the previous page; valid only with the
 //	                           same query and filters, else 400
 //	offset                     start index when there is no pageToken (Google has it too)
 //
-// A text query ranks at most claimsearch.MaxResults claims.
+// Integer parameters are int32 >= 0, as in Google's API; anything else is a
+// 400. The order is total, so paging with nextPageToken until it is absent
+// returns every result exactly once.
 //
 // Errors have the shape Google APIs use:
 //
@@ -47,6 +54,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/factcheckwidget/factcheck/internal/claimsearch"
 	"github.com/factcheckwidget/factcheck/internal/engine"
 	"github.com/factcheckwidget/factcheck/internal/index"
 )
@@ -71,6 +79,7 @@ const DefaultMaxBodyBytes = 1 << 20
 
 type handler struct {
 	c      *engine.Checker
+	claims *claimsearch.Searcher
 	opt    Options
 	routes map[string]route
 }
@@ -91,7 +100,7 @@ func New(c *engine.Checker, opt Options) http.Handler {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	h := &handler{c: c, opt: opt}
+	h := &handler{c: c, claims: claimsearch.New(c.Index()), opt: opt}
 	h.routes = map[string]route{
 		"/v1alpha1/claims:search": {[]string{http.MethodGet, http.MethodHead}, h.search},
 		"/v1/check":               {[]string{http.MethodPost}, h.check},

@@ -45,8 +45,7 @@ func smallChecker(t *testing.T) *engine.Checker {
 		mk(3, "", "news.alpha.example", "2025-01-01"),
 		mk(4, "de", "gamma.example", ""),
 	}
-	// Unrelated claims give the query's words a high IDF; they never match it.
-	// Query words in over half the claims would weigh nothing (BM25 idf).
+	// Unrelated claims: a search for the bridge claims must never list them.
 	for i, text := range []string{"The mayor opened a public library downtown", "Apple prices doubled at the market",
 		"A comet will be visible on Friday night", "Teachers voted to accept the new contract",
 		"Wildfire smoke closed three schools", "The football club sold its stadium",

@@ -2,17 +2,20 @@ package api
 
 import (
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"hash/fnv"
+	"math"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"github.com/factcheckwidget/factcheck/internal/claim"
 	"github.com/factcheckwidget/factcheck/internal/claimsearch"
-	"github.com/factcheckwidget/factcheck/internal/engine"
 )
 
 // Page sizes of claims:search.
@@ -57,48 +60,12 @@ type Publisher struct {
 // search serves claims:search; its parameters are listed in the package
 // documentation.
 func (h *handler) search(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	f := claimsearch.Filter{
-		Query:         strings.TrimSpace(q.Get("query")),
-		Language:      strings.TrimSpace(q.Get("languageCode")),
-		PublisherSite: strings.TrimSpace(q.Get("reviewPublisherSiteFilter")),
-		Now:           h.opt.Now(),
-	}
-	if f.Query == "" && f.PublisherSite == "" {
-		writeError(w, http.StatusBadRequest, "query is required unless reviewPublisherSiteFilter is given")
-		return
-	}
-	if len(f.Query) > engine.MaxSentenceBytes {
-		writeError(w, http.StatusBadRequest, fmt.Sprintf("query: longer than %d bytes", engine.MaxSentenceBytes))
-		return
-	}
-	var err error
-	if f.MaxAgeDays, err = intParam(q, "maxAgeDays", 0); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	size, err := intParam(q, "pageSize", DefaultPageSize)
+	f, offset, size, err := h.searchParams(r.URL.Query())
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	if size == 0 {
-		size = DefaultPageSize
-	}
-	size = min(size, MaxPageSize)
-	key := filterKey(f)
-	offset, err := intParam(q, "offset", 0)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	if tok := q.Get("pageToken"); tok != "" {
-		if offset, err = decodeToken(tok, key); err != nil {
-			writeError(w, http.StatusBadRequest, err.Error())
-			return
-		}
-	}
-	docs := claimsearch.Search(h.c.Matcher(), f)
+	docs := h.claims.Search(f).Docs
 	var resp SearchResponse
 	if offset < len(docs) {
 		end := min(offset+size, len(docs))
@@ -106,23 +73,77 @@ func (h *handler) search(w http.ResponseWriter, r *http.Request) {
 			resp.Claims = append(resp.Claims, claimOf(h.c.Index().Claim(d)))
 		}
 		if end < len(docs) {
-			resp.NextPageToken = encodeToken(end, key)
+			resp.NextPageToken = encodeToken(end, filterKey(f))
 		}
 	}
 	writeJSON(w, http.StatusOK, resp)
 }
 
-// intParam parses a non-negative integer parameter; absent gives def.
+// searchParams reads and checks the claims:search parameters. Integers are
+// int32 in Google's API, so larger values are refused as it refuses them.
+func (h *handler) searchParams(q url.Values) (f claimsearch.Filter, offset, size int, err error) {
+	f = claimsearch.Filter{
+		Query:         strings.TrimSpace(q.Get("query")),
+		Language:      strings.TrimSpace(q.Get("languageCode")),
+		PublisherSite: strings.TrimSpace(q.Get("reviewPublisherSiteFilter")),
+		Now:           h.opt.Now(),
+	}
+	if f.Query == "" && f.PublisherSite == "" {
+		return f, 0, 0, errors.New("query is required unless reviewPublisherSiteFilter is given")
+	}
+	if len(f.Query) > claimsearch.MaxQueryBytes {
+		return f, 0, 0, fmt.Errorf("query: longer than %d bytes", claimsearch.MaxQueryBytes)
+	}
+	if err := checkLanguage(f.Language); err != nil {
+		return f, 0, 0, err
+	}
+	if f.MaxAgeDays, err = intParam(q, "maxAgeDays", 0); err != nil {
+		return f, 0, 0, err
+	}
+	if size, err = intParam(q, "pageSize", DefaultPageSize); err != nil {
+		return f, 0, 0, err
+	}
+	if size == 0 {
+		size = DefaultPageSize
+	}
+	size = min(size, MaxPageSize)
+	if offset, err = intParam(q, "offset", 0); err != nil {
+		return f, 0, 0, err
+	}
+	if tok := q.Get("pageToken"); tok != "" {
+		if offset, err = decodeToken(tok, filterKey(f)); err != nil {
+			return f, 0, 0, err
+		}
+	}
+	return f, offset, size, nil
+}
+
+// intParam parses a non-negative int32 parameter; absent gives def.
 func intParam(q url.Values, name string, def int) (int, error) {
 	s := q.Get(name)
 	if s == "" {
 		return def, nil
 	}
-	n, err := strconv.Atoi(s)
+	n, err := strconv.ParseInt(s, 10, 32)
 	if err != nil || n < 0 {
-		return 0, fmt.Errorf("%s: want a non-negative integer, got %q", name, s)
+		return 0, fmt.Errorf("%s: want an integer from 0 to %d, got %q", name, math.MaxInt32, s)
 	}
-	return n, nil
+	return int(n), nil
+}
+
+// checkLanguage refuses a languageCode that is not a well-formed BCP 47
+// tag ("english", "e", "en--"). A well-formed tag of a language the
+// registry does not know ("xx") is accepted: it just matches no claim.
+func checkLanguage(s string) error {
+	if s == "" {
+		return nil
+	}
+	_, err := language.Parse(s)
+	var unknown language.ValueError
+	if err != nil && !errors.As(err, &unknown) {
+		return fmt.Errorf("languageCode: %q is not a BCP 47 language tag such as \"en\" or \"pt-BR\"", s)
+	}
+	return nil
 }
 
 // Page tokens are opaque to clients: base64url of "offset.hash", where the

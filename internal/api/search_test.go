@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"regexp"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -64,12 +65,36 @@ func TestSearchNoMatchIsEmptyObject(t *testing.T) {
 	assert.JSONEq(t, `{}`, string(body))
 }
 
+// "South Korea" is in most default claims, so BM25's idf had dropped both
+// words and the first search a user tried found nothing (issue 15). Every
+// claim with either word is found, those with both first.
+func TestSearchFindsCommonWords(t *testing.T) {
+	srv := newServer(t, defaultChecker(t), api.Options{})
+	out := search(t, srv.URL, url.Values{"query": {"South Korea"}, "pageSize": {"100"}})
+	require.GreaterOrEqual(t, len(out.Claims), 10)
+	south, korea := regexp.MustCompile(`(?i)\bsouth\b`), regexp.MustCompile(`(?i)\bkorea\b`)
+	both := true
+	for _, c := range out.Claims {
+		text := c.Text + " " + c.ClaimReview[0].Title
+		hasBoth := south.MatchString(text) && korea.MatchString(text)
+		require.True(t, south.MatchString(text) || korea.MatchString(text), text)
+		if hasBoth {
+			assert.True(t, both, "a claim with both words after one without: %s", c.Text)
+		}
+		both = hasBoth
+	}
+}
+
 // Paging follows nextPageToken until it is absent and sees every result
-// exactly once, in the order a single big page gives.
+// exactly once, in the order a single big page gives, with or without
+// filters.
 func TestSearchPagingUntilExhausted(t *testing.T) {
 	srv := newServer(t, defaultChecker(t), api.Options{})
 	for _, params := range []url.Values{
 		{"query": {"Hegseth"}},
+		{"query": {"South Korea"}},
+		{"query": {"South Korea"}, "languageCode": {"en-GB"}, "maxAgeDays": {"18"}},
+		{"query": {"South Korea troops"}, "reviewPublisherSiteFilter": {"harborfactdesk.example"}},
 		{"reviewPublisherSiteFilter": {"openrecordreview.example"}},
 	} {
 		all := search(t, srv.URL, merge(params, url.Values{"pageSize": {"100"}}))
@@ -121,7 +146,7 @@ func TestSearchFilters(t *testing.T) {
 	}{
 		{"query only", url.Values{"query": {q}}, []string{"0", "1", "2", "3", "4"}},
 		{"language en matches en and en-GB and unset", url.Values{"query": {q}, "languageCode": {"en"}}, []string{"0", "1", "3"}},
-		{"language en-GB matches en-GB and bare en", url.Values{"query": {q}, "languageCode": {"en-gb"}}, []string{"0", "1", "3"}},
+		{"language en-GB: the region is not considered", url.Values{"query": {q}, "languageCode": {"en-gb"}}, []string{"0", "1", "3"}},
 		{"language fr", url.Values{"query": {q}, "languageCode": {"fr"}}, []string{"2"}},
 		{"site with subdomains and URL form", url.Values{"query": {q}, "reviewPublisherSiteFilter": {"alpha.example"}}, []string{"0", "1", "3"}},
 		{"site given as URL", url.Values{"reviewPublisherSiteFilter": {"https://www.beta.example/"}}, []string{"2"}},
@@ -169,6 +194,10 @@ func TestSearchBadRequests(t *testing.T) {
 		{"query too long", url.Values{"query": {string(long)}}, "query"},
 		{"pageSize not a number", url.Values{"query": {"x"}, "pageSize": {"ten"}}, "pageSize"},
 		{"pageSize negative", url.Values{"query": {"x"}, "pageSize": {"-1"}}, "pageSize"},
+		{"pageSize past int32", url.Values{"query": {"x"}, "pageSize": {"2147483648"}}, "pageSize"},
+		{"pageSize float", url.Values{"query": {"x"}, "pageSize": {"2.0"}}, "pageSize"},
+		{"languageCode a word", url.Values{"query": {"x"}, "languageCode": {"english"}}, "languageCode"},
+		{"languageCode one letter", url.Values{"query": {"x"}, "languageCode": {"e"}}, "languageCode"},
 		{"maxAgeDays negative", url.Values{"query": {"x"}, "maxAgeDays": {"-3"}}, "maxAgeDays"},
 		{"maxAgeDays float", url.Values{"query": {"x"}, "maxAgeDays": {"1.5"}}, "maxAgeDays"},
 		{"offset negative", url.Values{"query": {"x"}, "offset": {"-1"}}, "offset"},

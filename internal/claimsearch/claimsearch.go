@@ -1,30 +1,31 @@
-// Package claimsearch finds claims in a corpus by free text and filters. The
-// HTTP API (claims:search) and the site's /claims page share it so both list
-// the same claims in the same order. It needs no net/http, so it stays inside
-// the core-lint rule for internal/.
+// Package claimsearch finds claims in a corpus by keywords and filters, the
+// way Google's Fact Check Tools API claims.search does: every claim that
+// contains any of the query's words, those with all of them first. The HTTP
+// API (claims:search) and the site's /claims page share it, so both list
+// the same claims in the same order. It needs no net/http, so it stays
+// inside the core-lint rule for internal/.
 package claimsearch
 
 import (
-	"sort"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/factcheckwidget/factcheck/internal/claim"
-	"github.com/factcheckwidget/factcheck/internal/match"
+	"github.com/factcheckwidget/factcheck/internal/index"
 )
-
-// MaxResults bounds how many claims a text query ranks, so one request stays
-// cheap on a corpus of millions; pages past it are empty.
-const MaxResults = 1000
 
 // Filter selects claims. Zero fields do not filter.
 type Filter struct {
-	// Query is free text ranked by the matcher; empty lists claims newest
-	// review first.
+	// Query is keywords (see Searcher.Search); empty lists claims newest
+	// first (by Day).
 	Query string
-	// Language keeps claims whose BCP 47 code matches: "en" matches "en"
-	// and "en-GB"; "en-GB" matches "en-GB" and a bare "en". Claims with no
-	// language count as "en", as the corpus readers do.
+	// Language keeps claims in this BCP 47 language. As in Google's API the
+	// region is not considered: "en-GB" keeps "en", "en-US" and "en_GB"
+	// claims. A script subtag counts when both sides have one ("sr-Latn"
+	// does not keep "sr-Cyrl"). Claims with no language count as "en", as
+	// the corpus readers do.
 	Language string
 	// PublisherSite keeps claims whose reviewer site is this host or a
 	// subdomain of it ("example.org" matches "https://www.example.org/").
@@ -33,45 +34,98 @@ type Filter struct {
 	Publisher string
 	// Verdict keeps claims with this verdict name (claim.Verdict.String()).
 	Verdict string
-	// MaxAgeDays > 0 keeps claims reviewed at most this many days before
-	// Now (review date, else claim date; undated claims are dropped).
+	// MaxAgeDays > 0 keeps claims whose Day is at most this many days
+	// before Now; undated claims are dropped.
 	MaxAgeDays int
 	// Now is the clock for MaxAgeDays; zero means time.Now().
 	Now time.Time
 }
 
-// Search returns the matching claim indices of m's corpus, best first.
-func Search(m *match.Matcher, f Filter) []int {
-	x := m.Index()
-	var docs []int
-	if q := strings.TrimSpace(f.Query); q != "" {
-		for _, c := range m.Rank(q, min(x.NumClaims(), MaxResults)) {
-			if c.Score > 0 {
-				docs = append(docs, c.Doc)
-			}
-		}
-	} else {
-		docs = make([]int, x.NumClaims())
-		for i := range docs {
-			docs[i] = i
-		}
-		sort.SliceStable(docs, func(i, j int) bool {
-			return ReviewDay(x.Claim(docs[i])) > ReviewDay(x.Claim(docs[j]))
-		})
-	}
-	keep := f.predicate()
-	out := docs[:0]
-	for _, d := range docs {
-		if keep(x.Claim(d)) {
-			out = append(out, d)
-		}
-	}
-	return out
+// Result lists the claims a search found.
+type Result struct {
+	// Docs are claim indices of the index, in result order.
+	Docs []int
+	// AllWords is how many of the first Docs contain every word of the
+	// query; 0 without a query.
+	AllWords int
 }
 
-func (f Filter) predicate() func(*claim.Claim) bool {
+// Searcher searches one index. It is safe for concurrent use. What it
+// derives from the claims (dates, hosts, languages, the newest-first
+// order) is computed on first use, so creating one costs nothing: the
+// Worker builds one per isolate whether or not a search comes.
+type Searcher struct {
+	x    *index.Index
+	once sync.Once
+	// Per claim: Day, SiteHost of the reviewer site, language key.
+	day  []string
+	site []string
+	lang []langKey
+	// byDate is every claim, newest Day first, then index order.
+	byDate     []int
+	publishers []string
+	pool       sync.Pool // *scratch
+}
+
+// New returns a Searcher over x.
+func New(x *index.Index) *Searcher { return &Searcher{x: x} }
+
+func (s *Searcher) prepare() {
+	s.once.Do(func() {
+		n := s.x.NumClaims()
+		s.day, s.site, s.lang = make([]string, n), make([]string, n), make([]langKey, n)
+		seen := map[string]bool{}
+		for d := range n {
+			c := s.x.Claim(d)
+			s.day[d], s.site[d], s.lang[d] = Day(c), SiteHost(c.PublisherSite), parseLangKey(c.Language)
+			if p := c.Publisher; p != "" && !seen[p] {
+				seen[p] = true
+				s.publishers = append(s.publishers, p)
+			}
+		}
+		slices.Sort(s.publishers)
+		s.byDate = make([]int, n)
+		for d := range s.byDate {
+			s.byDate[d] = d
+		}
+		// YYYY-MM-DD strings compare in date order; undated ("") sort last.
+		slices.SortStableFunc(s.byDate, func(a, b int) int { return strings.Compare(s.day[b], s.day[a]) })
+	})
+}
+
+// Search returns the claims f selects. With a query, a claim is found when
+// its text or its review's title holds at least one of the query's words
+// (as the index analyses them: folded, stemmed, stop words dropped), and
+// the order is: more distinct query words first (so claims with all of them
+// lead), then BM25 score, then newest Day, then index order. The order is
+// total, so pages cut from it are stable from one request to the next.
+// Without a query, claims come newest Day first, then in index order.
+func (s *Searcher) Search(f Filter) Result {
+	s.prepare()
+	keep := s.predicate(f)
+	if q := strings.TrimSpace(f.Query); q != "" {
+		return s.keywords(q, keep)
+	}
+	var r Result
+	for _, d := range s.byDate {
+		if keep(d) {
+			r.Docs = append(r.Docs, d)
+		}
+	}
+	return r
+}
+
+// Publishers lists the distinct publisher names of the corpus, sorted, for
+// filter menus.
+func (s *Searcher) Publishers() []string {
+	s.prepare()
+	return s.publishers
+}
+
+// predicate returns whether claim d passes every filter but the query.
+func (s *Searcher) predicate(f Filter) func(d int) bool {
 	site := SiteHost(f.PublisherSite)
-	lang := strings.ToLower(strings.TrimSpace(f.Language))
+	lang := parseLangKey(f.Language)
 	var cutoff string
 	if f.MaxAgeDays > 0 {
 		now := f.Now
@@ -80,7 +134,8 @@ func (f Filter) predicate() func(*claim.Claim) bool {
 		}
 		cutoff = now.UTC().AddDate(0, 0, -f.MaxAgeDays).Format(time.DateOnly)
 	}
-	return func(c *claim.Claim) bool {
+	return func(d int) bool {
+		c := s.x.Claim(d)
 		if f.Verdict != "" && c.Verdict.String() != f.Verdict {
 			return false
 		}
@@ -88,44 +143,36 @@ func (f Filter) predicate() func(*claim.Claim) bool {
 			return false
 		}
 		if site != "" {
-			h := SiteHost(c.PublisherSite)
+			h := s.site[d]
 			if h != site && !strings.HasSuffix(h, "."+site) {
 				return false
 			}
 		}
-		if lang != "" && !languageMatches(lang, c.Language) {
+		if lang.base != "" && !lang.matches(s.lang[d]) {
 			return false
 		}
-		if cutoff != "" {
-			d := ReviewDay(c)
-			// YYYY-MM-DD strings compare in date order.
-			if d == "" || d < cutoff {
-				return false
-			}
+		// YYYY-MM-DD strings compare in date order.
+		if cutoff != "" && (s.day[d] == "" || s.day[d] < cutoff) {
+			return false
 		}
 		return true
 	}
 }
 
-func languageMatches(want, have string) bool {
-	have = strings.ToLower(have)
-	if have == "" {
-		have = "en"
-	}
-	return want == have || strings.HasPrefix(have, want+"-") || strings.HasPrefix(want, have+"-")
-}
-
-// ReviewDay is the claim's review date as YYYY-MM-DD, else its claim date,
-// else "" when neither parses.
-func ReviewDay(c *claim.Claim) string {
+// Day is the newer of the claim's review date and claim date as
+// YYYY-MM-DD, or "" when neither parses. Google's claims.search measures
+// maxAgeDays on the same date ("either claim date or review date, whichever
+// is newer").
+func Day(c *claim.Claim) string {
+	day := ""
 	for _, s := range []string{c.ReviewDate, c.ClaimDate} {
 		if len(s) >= 10 {
-			if _, err := time.Parse(time.DateOnly, s[:10]); err == nil {
-				return s[:10]
+			if _, err := time.Parse(time.DateOnly, s[:10]); err == nil && s[:10] > day {
+				day = s[:10]
 			}
 		}
 	}
-	return ""
+	return day
 }
 
 // SiteHost reduces a site given as a host or URL to a lower-case host
@@ -145,21 +192,4 @@ func SiteHost(s string) string {
 		s = s[:i]
 	}
 	return strings.TrimPrefix(s, "www.")
-}
-
-// Publishers lists the distinct publisher names of the corpus, sorted, for
-// filter menus.
-func Publishers(m *match.Matcher) []string {
-	x := m.Index()
-	seen := map[string]bool{}
-	var out []string
-	for d := range x.NumClaims() {
-		p := x.Claim(d).Publisher
-		if p != "" && !seen[p] {
-			seen[p] = true
-			out = append(out, p)
-		}
-	}
-	sort.Strings(out)
-	return out
 }

@@ -42,27 +42,27 @@ func TierFor(p float64, words int) Tier {
 	return TierNone
 }
 
-// assess turns ranked candidates into shown matches: tier, flags and
-// evidence. Candidates below the related threshold are dropped.
-func (c *Checker) assess(q *match.Query, cands []match.Candidate, opt Options, cmp *trust.Comparer) []Match {
+// assess turns ranked candidates with their probabilities and tiers into
+// matches: flags and evidence. Candidates in TierNone are dropped unless
+// opt.All.
+func (c *Checker) assess(q *match.Query, cands []match.Candidate, probs []float64, tiers []Tier, opt Options, cmp *trust.Comparer) []Match {
 	var out []Match
-	var toks []stemmed // only sentences with a shown match need them
 	ref := parseDate(opt.Date)
 	for i := range cands {
 		cand := &cands[i]
-		tier := TierFor(cand.Prob, q.Words())
-		if tier == TierNone {
+		tier := tiers[i]
+		if tier == TierNone && !opt.All {
 			continue
 		}
 		cl := c.m.Index().Claim(cand.Doc)
-		if toks == nil {
-			toks = stemTokens(q.Text)
+		shared := c.explain(q.Analysis, cand.Doc)
+		if !sharesTopic(q.Analysis, shared) {
+			if !opt.All {
+				continue
+			}
+			tier = TierNone
 		}
-		shared := c.explain(q.Text, toks, cand.Doc)
-		if !sharesTopic(toks, shared) {
-			continue
-		}
-		m := Match{Doc: cand.Doc, Claim: cl, Score: cand.Prob, Tier: tier}
+		m := Match{Doc: cand.Doc, Claim: cl, Score: probs[i], Tier: tier}
 		var details []Evidence
 		m.Flags, details = consistency(cmp, q.Text, cl.Text, ref, parseDate(cl.ClaimDate))
 		m.Evidence = append(shared, details...)
@@ -76,10 +76,10 @@ func (c *Checker) assess(q *match.Query, cands []match.Candidate, opt Options, c
 // other than figures and dates. A byline ("By Dana Whitfield · 5 November
 // 2025") shares only its date with a claim made that day; that is no
 // variant of the claim, however the score came out.
-func sharesTopic(toks []stemmed, shared []Evidence) bool {
+func sharesTopic(a *text.Analysis, shared []Evidence) bool {
 	for _, e := range shared {
-		for _, t := range toks {
-			if t.Start >= e.Span.Start && t.End <= e.Span.End && t.Kind == text.Word && !t.stop && !trust.IsDateWord(t.Text) {
+		for i, t := range a.Tokens {
+			if t.Start >= e.Span.Start && t.End <= e.Span.End && t.Kind == text.Word && !a.Stop[i] && !trust.IsDateWord(t.Text) {
 				return true
 			}
 		}
@@ -140,12 +140,35 @@ func settles(flags []Flag, evidence []Evidence) bool {
 	return true
 }
 
+// parseDate reads a YYYY-MM-DD date (zero when it is not one). It does not
+// use time.Parse: the layout parser would add to the widget's download for
+// one fixed format.
 func parseDate(s string) time.Time {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return time.Time{}
 	}
+	y, ok1 := digits(s[:4])
+	m, ok2 := digits(s[5:7])
+	d, ok3 := digits(s[8:])
+	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 {
+		return time.Time{}
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return time.Time{} // 31 April and the like
+	}
 	return t
+}
+
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
 }
 
 // Compare returns the consistency flags of a page sentence against claim

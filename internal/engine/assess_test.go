@@ -40,3 +40,10 @@ func TestBylineSharingOnlyADateIsNoMatch(t *testing.T) {
 	// day later shares nothing with it but the date.
 	assert.Empty(t, New(x).CheckSentence("By Dana Whitfield · 5 November 2025", Options{Date: "2025-11-05"}))
 }
+
+func TestParseDate(t *testing.T) {
+	assert.Equal(t, "2025-11-04", parseDate("2025-11-04").Format("2006-01-02"))
+	for _, bad := range []string{"", "2025-11-4", "2025/11/04", "2025-13-01", "2025-04-31", "2025-00-10", "20x5-01-01", "2025-11-04T10:00"} {
+		assert.True(t, parseDate(bad).IsZero(), "%q", bad)
+	}
+}

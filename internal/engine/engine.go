@@ -8,7 +8,6 @@ import (
 	"github.com/factcheckwidget/factcheck/internal/claim"
 	"github.com/factcheckwidget/factcheck/internal/index"
 	"github.com/factcheckwidget/factcheck/internal/match"
-	"github.com/factcheckwidget/factcheck/internal/text"
 	"github.com/factcheckwidget/factcheck/internal/trust"
 )
 
@@ -30,6 +29,13 @@ type Options struct {
 	Date string
 	// MaxMatches per sentence; 0 means DefaultMaxMatches.
 	MaxMatches int
+	// All also returns the candidates the reader is not shown (tier
+	// "none"), for inspection (`factcheck check --all`).
+	All bool
+	// Context is the text that precedes a sentence given to CheckSentence
+	// (its previous sentences); CheckArticle reads every sentence with the
+	// ones before it by itself.
+	Context string
 }
 
 // DefaultMaxMatches is how many matches a sentence shows at most: the
@@ -92,14 +98,19 @@ type Sentence struct {
 
 // Checker checks text against one corpus. Safe for concurrent use.
 type Checker struct {
-	m *match.Matcher
+	m    *match.Matcher
+	page *PageModel
 }
 
-// New returns a Checker over x with the default matcher.
-func New(x *index.Index) *Checker { return &Checker{m: match.New(x)} }
+// New returns a Checker over x with the default matcher and page model.
+func New(x *index.Index) *Checker { return NewWithMatcher(match.New(x)) }
 
 // NewWithMatcher wraps an existing matcher.
-func NewWithMatcher(m *match.Matcher) *Checker { return &Checker{m: m} }
+func NewWithMatcher(m *match.Matcher) *Checker { return &Checker{m: m, page: &DefaultPageModel} }
+
+// WithPageModel returns a copy of c that decides what a page shows with pm
+// (fitting and evaluation).
+func (c *Checker) WithPageModel(pm *PageModel) *Checker { return &Checker{m: c.m, page: pm} }
 
 // Index returns the corpus.
 func (c *Checker) Index() *index.Index { return c.m.Index() }
@@ -108,46 +119,51 @@ func (c *Checker) Index() *index.Index { return c.m.Index() }
 func (c *Checker) Matcher() *match.Matcher { return c.m }
 
 // CheckArticle splits text into sentences and matches all of them in one
-// call. Every sentence is returned, with no matches when the checker
-// abstains.
+// call, as a reader sees the page: each sentence is read with the
+// sentences before it (ContextSentences), and what is shown is decided by
+// the page model (page.go), which knows that most sentences of a page were
+// never fact-checked. Every sentence is returned; those the checker is
+// silent on have no matches (unless opt.All).
 func (c *Checker) CheckArticle(article string, opt Options) []Sentence {
 	if len(article) > MaxArticleBytes {
 		article = article[:cutUTF8(article, MaxArticleBytes)]
 	}
-	spans := text.Sentences(article)
-	if len(spans) > MaxSentences {
-		spans = spans[:MaxSentences]
-	}
-	out := make([]Sentence, len(spans))
+	page := c.rankPage(article, opt)
+	c.scorePage(page, opt)
+	out := make([]Sentence, len(page))
 	cmp := &trust.Comparer{} // claims recur across an article's sentences
-	for i, sp := range spans {
-		end := sp.End
-		if end-sp.Start > MaxSentenceBytes {
-			end = sp.Start + cutUTF8(article[sp.Start:], MaxSentenceBytes)
-		}
-		s := article[sp.Start:end]
-		out[i] = Sentence{Span: Span{sp.Start, end}, Text: s, Matches: c.checkSentence(s, opt, cmp)}
+	for i := range page {
+		ps := &page[i]
+		out[i] = Sentence{Span: ps.span, Text: ps.q.Text, Matches: c.assess(ps.q, ps.cands, ps.probs, ps.tiers, opt, cmp)}
 	}
 	return out
 }
 
 // CheckSentence returns the matches of one sentence (or one free-text
-// claim), best first; an empty result means the checker abstains.
+// claim a reader or a client chose to check), best first; an empty result
+// means the checker abstains. Unlike CheckArticle, the text was picked
+// because it is a claim, so the sentence calibration (match.Calibration,
+// fitted on queries that each have a fact-check) decides the tiers.
 func (c *Checker) CheckSentence(s string, opt Options) []Match {
-	return c.checkSentence(s, opt, &trust.Comparer{})
-}
-
-func (c *Checker) checkSentence(s string, opt Options, cmp *trust.Comparer) []Match {
 	if len(s) > MaxSentenceBytes {
 		s = s[:cutUTF8(s, MaxSentenceBytes)]
 	}
-	max := opt.MaxMatches
-	if max <= 0 {
-		max = DefaultMaxMatches
+	q := c.m.PrepareContext(s, opt.Context)
+	cands := c.m.RankQuery(q, maxMatches(opt))
+	probs := make([]float64, len(cands))
+	tiers := make([]Tier, len(cands))
+	for i := range cands {
+		probs[i] = cands[i].Prob
+		tiers[i] = TierFor(cands[i].Prob, q.Words())
 	}
-	q := c.m.Prepare(s)
-	cands := c.m.RankQuery(q, max)
-	return c.assess(q, cands, opt, cmp)
+	return c.assess(q, cands, probs, tiers, opt, &trust.Comparer{})
+}
+
+func maxMatches(opt Options) int {
+	if opt.MaxMatches <= 0 {
+		return DefaultMaxMatches
+	}
+	return opt.MaxMatches
 }
 
 // cutUTF8 returns the largest n' <= n that does not split a UTF-8 sequence.

@@ -8,7 +8,7 @@ import (
 // explain lists the sentence's words that the claim shares, merging
 // neighbours into phrases ("wartime operational control"), with byte
 // offsets so the widget can underline them.
-func (c *Checker) explain(sentence string, toks []stemmed, doc int) []Evidence {
+func (c *Checker) explain(a *text.Analysis, doc int) []Evidence {
 	x := c.m.Index()
 	field := &x.Fields[index.FieldClaim]
 	claimTerms := map[string]bool{}
@@ -16,46 +16,32 @@ func (c *Checker) explain(sentence string, toks []stemmed, doc int) []Evidence {
 		claimTerms[field.Term(int(id))] = true
 	}
 	var out []Evidence
-	var run []text.Token
+	runStart, runEnd, runLen := 0, 0, 0
 	flush := func() {
-		if len(run) == 0 {
+		if runLen == 0 {
 			return
 		}
 		kind := "term"
-		if len(run) > 1 {
+		if runLen > 1 {
 			kind = "phrase"
 		}
-		a, b := run[0].Start, run[len(run)-1].End
-		out = append(out, Evidence{Kind: kind, Text: sentence[a:b], Span: Span{a, b}})
-		run = run[:0]
+		out = append(out, Evidence{Kind: kind, Text: a.Text[runStart:runEnd], Span: Span{runStart, runEnd}})
+		runLen = 0
 	}
-	for _, st := range toks {
-		if st.stop {
+	for i, t := range a.Tokens {
+		if a.Stop[i] {
 			continue // stop words neither break nor start a phrase
 		}
-		if claimTerms[st.stem] {
-			run = append(run, st.Token)
+		if claimTerms[a.Stems[i]] {
+			if runLen == 0 {
+				runStart = t.Start
+			}
+			runEnd = t.End
+			runLen++
 			continue
 		}
 		flush()
 	}
 	flush()
-	return out
-}
-
-// stemmed is a sentence token with its stem, computed once per sentence
-// and shared by the explanations of all its matches.
-type stemmed struct {
-	text.Token
-	stem string
-	stop bool
-}
-
-func stemTokens(sentence string) []stemmed {
-	toks := text.Tokenize(sentence)
-	out := make([]stemmed, len(toks))
-	for i, t := range toks {
-		out[i] = stemmed{Token: t, stem: text.Stem(t.Text), stop: t.Kind == text.Word && text.IsStopWord(t.Text)}
-	}
 	return out
 }

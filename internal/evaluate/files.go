@@ -9,11 +9,14 @@ import (
 	"strings"
 )
 
-// Query is one input claim of a queries file.
-type Query struct{ ID, Text string }
+// Query is one input claim of a queries file, with the text that precedes
+// it in its document (its context; empty when the file has no third column).
+type Query struct{ ID, Text, Context string }
 
-// ReadQueries reads "id<TAB>text" lines; blank lines are skipped. A line
-// without a tab, or a repeated id, is an error naming the line.
+// ReadQueries reads "id<TAB>text[<TAB>context]" lines; blank lines are
+// skipped. The optional third column is the text that precedes the query in
+// its document (the previous sentences). A line without a tab, or a
+// repeated id, is an error naming the line.
 func ReadQueries(path string) ([]Query, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -45,7 +48,8 @@ func ParseQueries(name string, r io.Reader) ([]Query, error) {
 			return nil, lineError(name, line, "duplicate query id "+strconv.Quote(id)+" (first on line "+strconv.Itoa(prev)+")")
 		}
 		seen[id] = line
-		out = append(out, Query{ID: id, Text: text})
+		text, context, _ := strings.Cut(text, "\t")
+		out = append(out, Query{ID: id, Text: text, Context: context})
 	}
 	if err := sc.Err(); err != nil {
 		return nil, errors.New(name + ":" + strconv.Itoa(line+1) + ": " + err.Error())

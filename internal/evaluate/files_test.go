@@ -18,12 +18,13 @@ func writeTemp(t *testing.T, name, content string) string {
 }
 
 func TestReadQueries(t *testing.T) {
+	// A third column is the text that precedes the query in its document.
 	path := writeTemp(t, "q.tsv", "q1\tWind turbines kill more birds than cats.\r\n\n  \nq2\tThe city hired 28,500 teachers\twith a tab\n q3 \t\n")
 	qs, err := ReadQueries(path)
 	require.NoError(t, err)
 	assert.Equal(t, []Query{
 		{ID: "q1", Text: "Wind turbines kill more birds than cats."},
-		{ID: "q2", Text: "The city hired 28,500 teachers\twith a tab"},
+		{ID: "q2", Text: "The city hired 28,500 teachers", Context: "with a tab"},
 		{ID: "q3", Text: ""},
 	}, qs)
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/factcheckwidget/factcheck/internal/claim"
-	"github.com/factcheckwidget/factcheck/internal/text"
 )
 
 // MaxClaims bounds a compiled corpus: doc ids are stored as uvarints but the
@@ -44,16 +43,13 @@ func Build(claims []claim.Claim, progress func(done, total int)) (*Index, error)
 	for f := range builders {
 		builders[f] = fieldBuilder{postings: map[string][]posting{}, docLen: make([]uint32, len(claims))}
 	}
-	claimTerms := make([][]string, len(claims))
+	forwardTerms := make([][]string, len(claims))
 	for d := range x.claims {
-		c := &x.claims[d]
+		terms := claimTerms(&x.claims[d])
 		for f := range builders {
-			terms := fieldKinds[f].Analyze(fieldText(f, c))
-			builders[f].add(d, terms)
-			if f == FieldClaim {
-				claimTerms[d] = terms
-			}
+			builders[f].add(d, terms[f])
 		}
+		forwardTerms[d] = terms[FieldClaim]
 		if progress != nil && (d%1000 == 999 || d == len(claims)-1) {
 			progress(d+1, len(claims))
 		}
@@ -61,8 +57,8 @@ func Build(claims []claim.Claim, progress func(done, total int)) (*Index, error)
 	for f := range builders {
 		x.Fields[f] = builders[f].finish(fieldKinds[f])
 	}
-	x.forward = forwardIndex(&x.Fields[FieldClaim], claimTerms)
-	x.Duplicates = findDuplicates(x.claims)
+	x.forward = forwardIndex(&x.Fields[FieldClaim], forwardTerms)
+	x.Duplicates = findDuplicates(forwardTerms)
 	return x, nil
 }
 
@@ -139,11 +135,11 @@ func averageLen(lens []uint32) float64 {
 // findDuplicates groups claims whose stemmed claim text is identical as a
 // set ("X said Y" worded twice by two fact-checkers, or re-published
 // reviews), so results can collapse them.
-func findDuplicates(claims []claim.Claim) []int32 {
+func findDuplicates(claimStems [][]string) []int32 {
 	first := map[string]int32{}
-	dup := make([]int32, len(claims))
-	for d := range claims {
-		terms := text.Terms(claims[d].Text)
+	dup := make([]int32, len(claimStems))
+	for d := range claimStems {
+		terms := append([]string(nil), claimStems[d]...)
 		sort.Strings(terms)
 		key := strings.Join(terms, " ")
 		if f, ok := first[key]; ok && key != "" {

@@ -28,34 +28,34 @@ const (
 
 var fieldKinds = [NumFields]FieldKind{Stems, Stems, Chars4}
 
-// Analyze turns text into the terms of a field of this kind, in order.
-func (k FieldKind) Analyze(s string) []string {
+// Terms returns the terms of an analysed text in a field of this kind.
+func (k FieldKind) Terms(a *text.Analysis) []string {
 	if k == Chars4 {
-		return text.CharNGrams(s, 4)
+		return a.CharNGrams(4)
 	}
-	return text.Terms(s)
+	return a.Terms()
 }
 
-// fieldText returns the text of claim c that feeds field f.
-func fieldText(f int, c *claim.Claim) string {
-	switch f {
-	case FieldClaim:
-		return c.Text
-	case FieldTitle:
-		return joinNonEmpty(c.Title, c.Context)
-	default:
-		return joinNonEmpty(c.Text, c.Title)
+// QueryTerms returns the terms of an analysed sentence in every field:
+// a query is matched against all of them.
+func QueryTerms(a *text.Analysis) [NumFields][]string {
+	var out [NumFields][]string
+	for f, k := range fieldKinds {
+		out[f] = k.Terms(a)
 	}
+	return out
 }
 
-func joinNonEmpty(a, b string) string {
-	switch {
-	case a == "":
-		return b
-	case b == "":
-		return a
+// claimTerms returns the terms of claim c in every field: the claim's
+// stems, the stems of its title and context, and the 4-grams of claim and
+// title read as one text. Each text is analysed once.
+func claimTerms(c *claim.Claim) [NumFields][]string {
+	body, title, ctx := text.Analyze(c.Text), text.Analyze(c.Title), text.Analyze(c.Context)
+	return [NumFields][]string{
+		FieldClaim:      body.Terms(),
+		FieldTitle:      append(title.Terms(), ctx.Terms()...),
+		FieldClaimChars: text.JoinAnalyses(body, title).CharNGrams(4),
 	}
-	return a + "\n" + b
 }
 
 // Field is the inverted index of one text field. Terms are sorted so lookup

@@ -58,7 +58,7 @@ func (m *Matcher) calInputs(q *Query, cands []Candidate, i int) CalInputs {
 	c := &cands[i]
 	return CalInputs{c.Score, c.Score - m.nextScore(cands, i), c.Features[featQueryCoverage],
 		c.Features[featCoverage], c.Features[featBigrams], math.Log(float64(max(q.Words(), 1))),
-		math.Log1p(float64(c.shared))}
+		math.Log1p(float64(c.Shared))}
 }
 
 // nextScore is the score of the first candidate after i that is not a
@@ -104,8 +104,8 @@ func (m *Matcher) overlap(a, b int) float64 {
 // candidates below the ones shown.
 func (m *Matcher) Calibrate(q *Query, cands []Candidate) {
 	for i := range cands {
-		in := m.calInputs(q, cands, i)
-		cands[i].Prob = m.params.Calibration.Probability(&in)
+		cands[i].Cal = m.calInputs(q, cands, i)
+		cands[i].Prob = m.params.Calibration.Probability(&cands[i].Cal)
 	}
 }
 

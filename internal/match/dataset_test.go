@@ -56,6 +56,11 @@ func loadSets(t testing.TB) []*benchmarkSet {
 				if err != nil {
 					t.Fatal(err)
 				}
+				// Debate sentences are read with the three lines before
+				// them, as `factcheck rank` reads a third column.
+				if _, err := evaluate.AddTranscriptContext(q, filepath.Join(d, "transcripts"), contextLines); err != nil && !os.IsNotExist(err) {
+					t.Fatal(err)
+				}
 				qr, err := evaluate.ReadQrels(filepath.Join(d, split+".qrels"))
 				if err != nil {
 					t.Fatal(err)
@@ -68,10 +73,14 @@ func loadSets(t testing.TB) []*benchmarkSet {
 	return sets
 }
 
+// contextLines is how many preceding transcript lines a debate query is
+// read with (the acceptance data gives three).
+const contextLines = 3
+
 func (s *benchmarkSet) score(m *Matcher, split string) evaluate.Metrics {
 	run := evaluate.Run{}
 	for _, q := range s.queries[split] {
-		for _, c := range m.Rank(q.Text, 5) {
+		for _, c := range m.RankQuery(m.PrepareContext(q.Text, q.Context), 5) {
 			run[q.ID] = append(run[q.ID], s.x.Claim(c.Doc).ID)
 		}
 	}
@@ -105,6 +114,9 @@ func TestLearnWeights(t *testing.T) {
 	ss := loadSets(t)
 	p := DefaultParams()
 	p.Candidates = 100
+	if v := os.Getenv("FACTCHECK_CONTEXT"); v != "" {
+		fmt.Sscan(v, &p.ContextWeight, &p.ContextDecay, &p.ContextChars, &p.ContextFullWords)
+	}
 	build := func(split string) [][]TrainingQuery {
 		var out [][]TrainingQuery
 		for _, s := range ss {
@@ -116,7 +128,7 @@ func TestLearnWeights(t *testing.T) {
 			var qs []TrainingQuery
 			for _, q := range s.queries[split] {
 				rel := s.qrels[split][q.ID]
-				qs = append(qs, m.TrainingData(q.Text, func(d int) bool { return rel[s.x.Claim(d).ID] }, len(rel)))
+				qs = append(qs, m.TrainingData(q.Text, q.Context, func(d int) bool { return rel[s.x.Claim(d).ID] }, len(rel)))
 			}
 			out = append(out, qs)
 		}
@@ -168,7 +180,7 @@ func collectCal(s *benchmarkSet, m *Matcher, split string) []calQuery {
 		if !ok {
 			continue
 		}
-		pq := m.Prepare(q.Text)
+		pq := m.PrepareContext(q.Text, q.Context)
 		cq := calQuery{words: pq.Words()}
 		cands := m.RankQuery(pq, m.params.Candidates)
 		for i := 0; i < calKeep && i < len(cands); i++ {
@@ -265,7 +277,7 @@ func TestVariantPairs(t *testing.T) {
 		n := 0
 		for _, q := range s.queries["train"] {
 			rel := s.qrels["train"][q.ID]
-			cands := m.RankQuery(m.Prepare(q.Text), 2)
+			cands := m.RankQuery(m.PrepareContext(q.Text, q.Context), 2)
 			if len(cands) < 2 {
 				continue
 			}
@@ -302,7 +314,7 @@ func TestThresholdCurve(t *testing.T) {
 			m := New(s.x)
 			for _, q := range s.queries[split] {
 				rel := s.qrels[split][q.ID]
-				pq := m.Prepare(q.Text)
+				pq := m.PrepareContext(q.Text, q.Context)
 				if c := m.RankQuery(pq, 1); len(c) > 0 {
 					normal = append(normal, evaluate.TopResult{Prob: c[0].Prob, Correct: rel[s.x.Claim(c[0].Doc).ID]})
 				}
@@ -329,7 +341,7 @@ func TestFirstStageRecall(t *testing.T) {
 			hit, total := 0, 0
 			for _, q := range s.queries["dev"] {
 				rel := s.qrels["dev"][q.ID]
-				pq := m.Prepare(q.Text)
+				pq := m.PrepareContext(q.Text, q.Context)
 				sc := m.getScratch()
 				cands := m.firstStage(sc, pq, n)
 				m.putScratch(sc)

@@ -4,26 +4,28 @@ import (
 	"sort"
 
 	"github.com/factcheckwidget/factcheck/internal/index"
+	"github.com/factcheckwidget/factcheck/internal/text"
 )
 
 // Feature ids. Every feature is on a comparable 0..1 scale so the learned
 // weights in weights.go read as importances.
 const (
-	featBM25Claim     = iota // BM25 of the claim stems / the query's idf mass
-	featBM25Title            // BM25 of the title stems / the query's idf mass
-	featBM25Chars            // BM25 of the claim 4-grams / the query's 4-gram idf mass
-	featCoverage             // share of the claim's idf mass present in the query
-	featBigrams              // share of the claim's stem bigrams present in the query
-	featNumMatch             // 1 when claim and query share a number
-	featNumMismatch          // 1 when both have numbers and share none
-	featQueryCoverage        // share of the query's idf mass present in the claim
-	featLength               // claim length / query length, capped at 1 (short claims inside long sentences)
+	featBM25Claim       = iota // BM25 of the claim stems / the query's idf mass
+	featBM25Title              // BM25 of the title stems / the query's idf mass
+	featBM25Chars              // BM25 of the claim 4-grams / the query's 4-gram idf mass
+	featCoverage               // share of the claim's idf mass present in the query
+	featBigrams                // share of the claim's stem bigrams present in the query
+	featNumMatch               // 1 when claim and query share a number
+	featNumMismatch            // 1 when both have numbers and share none
+	featQueryCoverage          // share of the query's idf mass present in the claim
+	featLength                 // claim length / query length, capped at 1 (short claims inside long sentences)
+	FeatContextCoverage        // share of the claim's idf mass present only in the context (preceding sentences)
 	NumFeatures
 )
 
 // FeatureNames name the features in reports and in weights.go.
 var FeatureNames = [NumFeatures]string{"bm25_claim", "bm25_title", "bm25_chars", "claim_coverage", "bigrams",
-	"num_match", "num_mismatch", "query_coverage", "length_ratio"}
+	"num_match", "num_mismatch", "query_coverage", "length_ratio", "context_coverage"}
 
 // Features of one (query, claim) pair.
 type Features [NumFeatures]float64
@@ -31,28 +33,52 @@ type Features [NumFeatures]float64
 // Query is a sentence analysed once for every field.
 type Query struct {
 	Text       string
-	terms      [index.NumFields][]queryTerm
+	Analysis   *text.Analysis
+	terms      [index.NumFields][]queryTerm // the sentence's own terms, then context terms
+	own        [index.NumFields]int         // how many of terms are the sentence's own
 	mass       [index.NumFields]float64
-	termSet    map[uint32]bool   // claim-field term ids in the query
-	bigrams    map[[2]int32]bool // consecutive claim-field term ids
-	hasNumbers bool              // the query states a number
-	words      int               // content words and numbers
+	termSet    map[uint32]bool // claim-field term ids in the query
+	contextSet map[uint32]bool // claim-field term ids in the context and not in the query
+	// contextScale is how much this sentence leans on its context
+	// (contextScaleFor), applied to context terms and context coverage.
+	contextScale float64
+	bigrams      map[[2]int32]bool // consecutive claim-field term ids
+	hasNumbers   bool              // the query states a number
+	words        int               // content words and numbers
 	// termMass is the idf mass of the query's distinct claim-field terms,
 	// unknown ones at the idf of a term in no claim.
 	termMass float64
 }
 
 // Prepare analyses a query sentence.
-func (m *Matcher) Prepare(s string) *Query {
-	q := &Query{Text: s, termSet: map[uint32]bool{}, bigrams: map[[2]int32]bool{}}
-	var stems []string
-	for f := range q.terms {
-		terms := index.Kind(f).Analyze(s)
-		if f == index.FieldClaim {
-			stems = terms
+func (m *Matcher) Prepare(s string) *Query { return m.PrepareAnalysis(text.Analyze(s), nil) }
+
+// PrepareContext analyses a query sentence read after context, the text
+// that precedes it in its document (the previous sentences).
+func (m *Matcher) PrepareContext(s, context string) *Query {
+	var prev []*Query
+	if context != "" && m.params.ContextWeight > 0 {
+		for _, sp := range text.Sentences(context) {
+			prev = append(prev, m.PrepareAnalysis(text.Analyze(context[sp.Start:sp.End]), nil))
 		}
-		q.terms[f], q.mass[f] = m.analyzeQuery(f, terms)
 	}
+	return m.PrepareAnalysis(text.Analyze(s), prev)
+}
+
+// PrepareAnalysis prepares an analysed sentence read after the sentences
+// of context (oldest first, each prepared without context of its own; an
+// article passes the queries it already prepared). Context terms the
+// sentence lacks join the first stage at Params.ContextWeight, so "He
+// signed it in 2019." can find the bill the previous sentence named, and
+// they give the re-ranker a separate coverage feature.
+func (m *Matcher) PrepareAnalysis(a *text.Analysis, context []*Query) *Query {
+	q := &Query{Text: a.Text, Analysis: a, termSet: map[uint32]bool{}, bigrams: map[[2]int32]bool{}}
+	terms := index.QueryTerms(a)
+	for f := range q.terms {
+		q.terms[f], q.mass[f] = m.analyzeQuery(f, terms[f])
+		q.own[f] = len(q.terms[f])
+	}
+	stems := terms[index.FieldClaim]
 	q.words = len(stems)
 	prev := int32(-1)
 	unknown := map[string]bool{}
@@ -80,7 +106,61 @@ func (m *Matcher) Prepare(s string) *Query {
 			q.hasNumbers = true
 		}
 	}
+	m.addContext(q, context)
 	return q
+}
+
+// addContext adds the context's terms that the sentence lacks. The
+// nearest sentence of the context weighs Params.ContextWeight, each one
+// before it Params.ContextDecay times less: a pronoun most often refers to
+// what was just said.
+func (m *Matcher) addContext(q *Query, context []*Query) {
+	if len(context) == 0 || m.params.ContextWeight <= 0 {
+		return
+	}
+	q.contextScale = contextScaleFor(q.words, m.params.ContextFullWords)
+	for f := range q.terms {
+		if index.Kind(f) == index.Chars4 && !m.params.ContextChars {
+			continue
+		}
+		pos := make(map[int]int, len(q.terms[f])) // term id -> index in q.terms[f]
+		for i, qt := range q.terms[f] {
+			pos[qt.id] = i
+		}
+		w := float32(m.params.ContextWeight * q.contextScale)
+		for k := len(context) - 1; k >= 0; k-- {
+			for _, qt := range context[k].terms[f][:context[k].own[f]] {
+				if i, ok := pos[qt.id]; ok {
+					if i >= q.own[f] && q.terms[f][i].w < w {
+						q.terms[f][i].w = w
+					}
+					continue
+				}
+				qt.w, qt.qtf = w, 1
+				pos[qt.id] = len(q.terms[f])
+				q.terms[f] = append(q.terms[f], qt)
+				if f == index.FieldClaim {
+					if q.contextSet == nil {
+						q.contextSet = map[uint32]bool{}
+					}
+					q.contextSet[uint32(qt.id)] = true
+				}
+			}
+			w *= float32(m.params.ContextDecay)
+		}
+	}
+}
+
+// contextScaleFor is how much a sentence of the given content words
+// leans on the sentences before it: fully up to full words ("He signed it
+// in 2019."), then less and less. A sentence that states its own claim
+// must not take the claim of the sentence before it, as it would in a news
+// article where every sentence restates a different fact-check.
+func contextScaleFor(words, full int) float64 {
+	if full <= 0 || words <= full {
+		return 1
+	}
+	return float64(full) / float64(words)
 }
 
 // Words is the number of content words and numbers in the query.
@@ -90,13 +170,19 @@ func (q *Query) Words() int { return q.words }
 func (m *Matcher) rerankFeatures(q *Query, c *Candidate) {
 	fwd := m.x.Forward(c.Doc)
 	idf := m.idf[index.FieldClaim]
-	covered := 0.0
+	covered, contextCovered := 0.0, 0.0
 	claimNums, numHits := 0, 0
 	for _, id := range m.distinct[c.Doc] {
 		in := q.termSet[id]
+		if q.contextSet[id] {
+			contextCovered += float64(idf[id])
+		}
 		if in {
 			covered += float64(idf[id])
-			c.shared++
+			c.Shared++
+			if !m.isCommon[id] {
+				c.Specific++
+			}
 		}
 		if m.isNumber[id] {
 			claimNums++
@@ -107,6 +193,7 @@ func (m *Matcher) rerankFeatures(q *Query, c *Candidate) {
 	}
 	if total := m.claimMass[c.Doc]; total > 0 {
 		c.Features[featCoverage] = covered / total
+		c.Features[FeatContextCoverage] = q.contextScale * contextCovered / total
 	}
 	if len(fwd) > 1 {
 		hits := 0
@@ -137,9 +224,12 @@ func (m *Matcher) rerankFeatures(q *Query, c *Candidate) {
 func (m *Matcher) precomputeClaims() {
 	fld := &m.x.Fields[index.FieldClaim]
 	m.isNumber = make([]bool, fld.NumTerms())
+	m.isCommon = make([]bool, fld.NumTerms())
+	common := max(CommonShare*float64(m.x.NumClaims()), 1)
 	for t := range m.isNumber {
 		term := fld.Term(t)
 		m.isNumber[t] = term != "" && term[0] >= '0' && term[0] <= '9'
+		m.isCommon[t] = float64(fld.DF(t)) > common
 	}
 	n := m.x.NumClaims()
 	m.distinct = make([][]uint32, n)
@@ -162,6 +252,12 @@ func (m *Matcher) precomputeClaims() {
 		m.distinct[d] = ids
 	}
 }
+
+// CommonShare: a word in more than this share of the corpus's claims
+// ("says", "said", a country every claim is about) is common there, and
+// sharing it is no sign that a sentence restates a claim
+// (Candidate.Specific).
+const CommonShare = 0.15
 
 // unknownWordWeight scales the idf of words no claim uses in a query's
 // mass. At full weight a small corpus (the 61-claim default) counted every

@@ -12,8 +12,8 @@ type TrainingQuery struct {
 
 // TrainingData prepares a query for Learn: first-stage candidates
 // (Params.Candidates of them) with every feature filled in.
-func (m *Matcher) TrainingData(query string, relevant func(doc int) bool, numRelevant int) TrainingQuery {
-	q := m.Prepare(query)
+func (m *Matcher) TrainingData(query, context string, relevant func(doc int) bool, numRelevant int) TrainingQuery {
+	q := m.PrepareContext(query, context)
 	sc := m.getScratch()
 	cands := m.firstStage(sc, q, m.params.Candidates)
 	m.putScratch(sc)

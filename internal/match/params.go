@@ -20,6 +20,18 @@ type Params struct {
 	Collapse bool
 	// NumberWeight scales the idf of number terms in the stem fields.
 	NumberWeight float64
+	// ContextWeight scales the first-stage weight of context terms (words
+	// of the preceding sentences that the sentence itself lacks); 0 ignores
+	// context.
+	ContextWeight float64
+	// ContextDecay multiplies the weight for each sentence further back.
+	ContextDecay float64
+	// ContextChars adds context to the 4-gram field too.
+	ContextChars bool
+	// ContextFullWords: sentences of up to this many content words take
+	// context at full weight, longer ones at full/words of it (0: all at
+	// full weight).
+	ContextFullWords int
 	// Calibration maps candidates to probabilities (calibrate.go).
 	Calibration Calibration
 }

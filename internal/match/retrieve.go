@@ -26,6 +26,7 @@ type Matcher struct {
 	distinct  [][]uint32
 	claimMass []float64
 	isNumber  []bool
+	isCommon  []bool // in more than CommonShare of the claims
 	pool      chan *scratch
 }
 
@@ -103,6 +104,7 @@ type queryTerm struct {
 	id  int
 	qtf int
 	idf float32
+	w   float32 // 1 for the sentence's own terms, Params.ContextWeight for context terms
 }
 
 // analyzeQuery returns the distinct known terms of q in field f and the
@@ -134,7 +136,7 @@ func (m *Matcher) analyzeQuery(f int, terms []string) ([]queryTerm, float64) {
 		// claim uses is not a good match for any claim.
 		mass += float64(idf) * float64(min(c, 2))
 		if id >= 0 && idf > 0 {
-			out = append(out, queryTerm{id: id, qtf: c, idf: idf})
+			out = append(out, queryTerm{id: id, qtf: c, idf: idf, w: 1})
 		}
 	}
 	if f == index.FieldClaimChars && m.params.MaxQueryGrams > 0 && len(out) > m.params.MaxQueryGrams {
@@ -166,7 +168,7 @@ func (m *Matcher) accumulate(s *scratch, f int, qterms []queryTerm) {
 			// article check within budget.
 			continue
 		}
-		w := qt.idf * float32(min(qt.qtf, 2)) * k1p1
+		w := qt.w * qt.idf * float32(min(qt.qtf, 2)) * k1p1
 		p := fld.PostingBytes(qt.id)
 		doc := -1
 		for len(p) > 0 {
@@ -196,10 +198,12 @@ func (m *Matcher) accumulate(s *scratch, f int, qterms []queryTerm) {
 // Candidate is a claim scored against a query.
 type Candidate struct {
 	Doc      int
-	Score    float64 // final ranking score
-	Prob     float64 // calibrated probability that it is the same claim
+	Score    float64   // final ranking score
+	Prob     float64   // calibrated probability that it is the same claim
+	Cal      CalInputs // what Prob was computed from
 	Features Features
-	shared   int // distinct claim-field terms of the claim in the query (rerankFeatures)
+	Shared   int // distinct claim-field terms of the claim in the sentence itself (not its context)
+	Specific int // of them, those that are not common in the corpus (CommonShare)
 }
 
 // firstStage scores every claim and returns the best n by fused BM25.

@@ -40,25 +40,16 @@ const maxStemCache = 200_000
 
 // Terms returns the stemmed content terms of s in order: stop words are
 // dropped, numbers kept. This is what the word index stores and queries.
-func Terms(s string) []string {
-	toks := Tokenize(s)
-	out := make([]string, 0, len(toks))
-	for _, t := range toks {
-		if t.Kind == Word && IsStopWord(t.Text) {
-			continue
-		}
-		out = append(out, Stem(t.Text))
-	}
-	return out
-}
+func Terms(s string) []string { return Analyze(s).Terms() }
 
 // CharNGrams returns the character n-grams of the folded token stream of s,
 // with single spaces between tokens and one space of padding at each end, so
 // grams across a word boundary ("ar p" of "war plan") carry phrase evidence
 // and grams of a word's start and end are marked. Character n-grams survive
 // spelling variants, hashtags and stems the stemmer misses.
-func CharNGrams(s string, n int) []string {
-	toks := Tokenize(s)
+func CharNGrams(s string, n int) []string { return tokenNGrams(Tokenize(s), n) }
+
+func tokenNGrams(toks []Token, n int) []string {
 	if len(toks) == 0 {
 		return nil
 	}

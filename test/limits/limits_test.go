@@ -24,6 +24,7 @@ import (
 
 	"github.com/factcheckwidget/factcheck/internal/api"
 	"github.com/factcheckwidget/factcheck/internal/claim"
+	"github.com/factcheckwidget/factcheck/internal/claimsearch"
 	"github.com/factcheckwidget/factcheck/internal/corpus"
 	"github.com/factcheckwidget/factcheck/internal/engine"
 	"github.com/factcheckwidget/factcheck/internal/feedgen"
@@ -142,7 +143,7 @@ func TestMaxFileBytesGzipBomb(t *testing.T) {
 }
 
 // The API: bodies over MaxBodyBytes get 413, search queries over
-// MaxSentenceBytes get 400, each with a message that says which limit.
+// claimsearch.MaxQueryBytes get 400, each with a message that says which limit.
 func TestAPILimits(t *testing.T) {
 	h := api.New(checker(t), api.Options{})
 	big := `{"text": "` + strings.Repeat("a", api.DefaultMaxBodyBytes) + `"}`
@@ -155,8 +156,8 @@ func TestAPILimits(t *testing.T) {
 		{"body over the limit", http.MethodPost, "/v1/check", big, false, 413, "request body is larger than 1048576 bytes"},
 		{"body over the limit, no Content-Length", http.MethodPost, "/v1/check", big, true, 413, "request body is larger than 1048576 bytes"},
 		{"body at the limit", http.MethodPost, "/v1/check", `{"text": "` + strings.Repeat("a ", (api.DefaultMaxBodyBytes-20)/2) + `"}`, false, 200, ""},
-		{"query over the limit", http.MethodGet, "/v1alpha1/claims:search?query=" + url.QueryEscape(strings.Repeat("b", engine.MaxSentenceBytes+1)), "", false, 400, "query: longer than 2000 bytes"},
-		{"query at the limit", http.MethodGet, "/v1alpha1/claims:search?query=" + url.QueryEscape(strings.Repeat("b", engine.MaxSentenceBytes)), "", false, 200, ""},
+		{"query over the limit", http.MethodGet, "/v1alpha1/claims:search?query=" + url.QueryEscape(strings.Repeat("b", claimsearch.MaxQueryBytes+1)), "", false, 400, "query: longer than 2000 bytes"},
+		{"query at the limit", http.MethodGet, "/v1alpha1/claims:search?query=" + url.QueryEscape(strings.Repeat("b", claimsearch.MaxQueryBytes)), "", false, 200, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := httptest.NewRequest(tc.method, tc.target, strings.NewReader(tc.body))

@@ -5,6 +5,7 @@
 package main
 
 import (
+	"math"
 	"sort"
 	"strconv"
 	"unicode/utf8"
@@ -173,6 +174,20 @@ func appendMatchOffsets(offs []int, ms []engine.Match, base int) []int {
 	return offs
 }
 
+// appendScore writes a probability in [0, 1] with four decimals ("0.9731")
+// with integer arithmetic: strconv's float formatting would add its tables
+// to every reader's download for this one field.
+func appendScore(b []byte, p float64) []byte {
+	v := int(math.Round(min(max(p, 0), 1) * 1e4))
+	b = strconv.AppendInt(b, int64(v/10000), 10)
+	frac := v % 10000
+	b = append(b, '.')
+	for d := 1000; d > 0; d /= 10 {
+		b = append(b, byte('0'+frac/d%10))
+	}
+	return b
+}
+
 // match writes one match as a card needs it. base is the byte offset of
 // its sentence in the converted text.
 func (e *encoder) match(m *engine.Match, base int, u *utf16Map) {
@@ -182,7 +197,7 @@ func (e *encoder) match(m *engine.Match, base int, u *utf16Map) {
 		c.URL, c.ReviewDate, c.Claimant, c.ClaimDate} {
 		e.str(s)
 	}
-	e.b = strconv.AppendFloat(append(e.b, fieldSep), m.Score, 'f', 4, 64)
+	e.b = appendScore(append(e.b, fieldSep), m.Score)
 	e.str(m.Tier.String())
 	e.str(engine.Summary(m))
 	for _, f := range m.Flags {

@@ -168,3 +168,9 @@ func TestMatchesOfSearch(t *testing.T) {
 	assert.LessOrEqual(t, len(out), 2)
 	assert.NotEmpty(t, out[0].(map[string]any)["id"])
 }
+
+func TestAppendScore(t *testing.T) {
+	for p, want := range map[float64]string{0: "0.0000", 1: "1.0000", 0.97314: "0.9731", 0.00005: "0.0001", 0.5: "0.5000", -0.2: "0.0000", 1.7: "1.0000"} {
+		assert.Equal(t, want, string(appendScore(nil, p)), "%v", p)
+	}
+}

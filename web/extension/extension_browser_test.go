@@ -486,14 +486,19 @@ func (e *env) assertNoForeignRequests(t *testing.T) {
 func TestOptionsCustomCorpus(t *testing.T) {
 	full, err := defaultcorpus.Index()
 	require.NoError(t, err)
-	// The custom corpus: the bundled one without the claim the usfk
-	// sentence matches, so the popup's list shows which corpus it used.
+	// The custom corpus: the bundled one with the claim the usfk sentence
+	// matches under another id, so the popup's list shows which corpus it
+	// used. (Dropping the claim instead would also change what the rest of
+	// the page shows: the page model reads how much of a page the corpus
+	// speaks to.)
 	drop := bestMatch(t, full, usfk).Claim.ID
 	var claims []claim.Claim
 	for d := 0; d < full.NumClaims(); d++ {
-		if c := full.Claim(d); c.ID != drop {
-			claims = append(claims, *c)
+		c := *full.Claim(d)
+		if c.ID == drop {
+			c.ID = "custom-" + c.ID
 		}
+		claims = append(claims, c)
 	}
 	custom, err := index.Build(claims, nil)
 	require.NoError(t, err)
@@ -524,6 +529,7 @@ func TestOptionsCustomCorpus(t *testing.T) {
 		"My neighbour repainted her front door a cheerful shade of green. "+peacetime+"\n"+vendors)
 	require.NotEmpty(t, want)
 	assert.Equal(t, want, ids(popup.Results), "only the custom corpus is used")
+	assert.Contains(t, ids(popup.Results), "custom-"+drop)
 	assert.NotContains(t, ids(popup.Results), drop)
 
 	require.NoError(t, chromedp.Do(opts, chromedp.SetUploadFiles(`#file`, []string{bad})))

@@ -60,6 +60,7 @@ func TestGolden(t *testing.T) {
 		{"claims-false", s.Claims("", "false", "", 1, serverPageURL(map[string][]string{"rating": {"false"}}))},
 		{"claims-publisher", s.Claims("", "", "Lantern Claim Check", 1, serverPageURL(map[string][]string{"publisher": {"Lantern Claim Check"}}))},
 		{"claims-none", s.Claims("", "unknown", "", 1, staticPageURL)},
+		{"claims-search", s.Claims("South Korea", "", "", 2, serverPageURL(map[string][]string{"q": {"South Korea"}}))},
 		{"card-hostile", claimCard(claimViewOf(&hostile))},
 		{"notfound", notFoundPage()},
 	}

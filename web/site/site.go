@@ -41,13 +41,13 @@ const PageSize = 20
 
 // Site renders the pages of one corpus.
 type Site struct {
-	c          *engine.Checker
-	publishers []string
+	c      *engine.Checker
+	claims *claimsearch.Searcher
 }
 
 // NewSite prepares the pages of checker c's corpus.
 func NewSite(c *engine.Checker) *Site {
-	return &Site{c: c, publishers: claimsearch.Publishers(c.Matcher())}
+	return &Site{c: c, claims: claimsearch.New(c.Index())}
 }
 
 // New returns the whole server: pages, site assets, widget assets and API.
@@ -154,8 +154,10 @@ func (s *Site) Claims(q, rating, publisher string, page int, pageURL func(int) s
 }
 
 func (s *Site) claimsView(q, rating, publisher string, page int, pageURL func(int) string) claimsView {
-	docs := claimsearch.Search(s.c.Matcher(), claimsearch.Filter{Query: q, Verdict: rating, Publisher: publisher})
-	v := claimsView{Q: q, Rating: rating, Publisher: publisher, Total: len(docs)}
+	found := s.claims.Search(claimsearch.Filter{Query: q, Verdict: rating, Publisher: publisher})
+	docs := found.Docs
+	v := claimsView{Q: q, Rating: rating, Publisher: publisher, Total: len(docs), AllWords: found.AllWords,
+		Searched: strings.TrimSpace(q) != ""}
 	v.Pages = max(1, (len(docs)+PageSize-1)/PageSize)
 	v.Page = min(max(page, 1), v.Pages)
 	for _, d := range docs[min((v.Page-1)*PageSize, len(docs)):min(v.Page*PageSize, len(docs))] {
@@ -174,7 +176,7 @@ func (s *Site) claimsView(q, rating, publisher string, page int, pageURL func(in
 	}
 	v.Ratings = append(v.Ratings, option{"unknown", "Unknown", rating == "unknown"})
 	v.Publishers = []option{{"", "Any publisher", publisher == ""}}
-	for _, p := range s.publishers {
+	for _, p := range s.claims.Publishers() {
 		v.Publishers = append(v.Publishers, option{p, p, p == publisher})
 	}
 	return v

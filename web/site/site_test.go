@@ -157,6 +157,12 @@ func TestClaimsFilters(t *testing.T) {
 	body = get(url.Values{"q": {"qqqq zzzz"}})
 	assert.Contains(t, body, "No claims match.")
 
+	// Words in most claims are still searched (issue 15: this found none).
+	body = get(url.Values{"q": {"South Korea"}})
+	assert.Regexp(t, `<p class="count">39 claims \(35 with every word, listed first\) · page 1 of 2</p>`, body)
+	assert.Equal(t, PageSize, strings.Count(body, `class="card `))
+	assert.Contains(t, body, `href="/claims/?page=2&amp;q=South+Korea" rel="next"`)
+
 	// Pages: 61 claims, 20 a page; out-of-range pages clamp.
 	p1, p4, p9 := get(url.Values{}), get(url.Values{"page": {"4"}}), get(url.Values{"page": {"9"}})
 	assert.Equal(t, PageSize, strings.Count(p1, `class="card `))

@@ -100,8 +100,26 @@ type claimsView struct {
 	Ratings, Publishers  []option
 	Claims               []claimView
 	Total, Page, Pages   int
-	Prev, Next           templ.SafeURL // "" on the first/last page
-	Static               bool          // static site: no search form
+	// Searched is true when Q has text; AllWords of the Total claims hold
+	// every word of it and are listed first.
+	Searched   bool
+	AllWords   int
+	Prev, Next templ.SafeURL // "" on the first/last page
+	Static     bool          // static site: no search form
+}
+
+// countLine is the line above the cards: "61 claims · page 1 of 4"; after
+// a search it says how many hold every word, since those come first and
+// the rest hold only some.
+func (v claimsView) countLine() string {
+	n := fmt.Sprintf("%d claims", v.Total)
+	if v.Total == 1 {
+		n = "1 claim"
+	}
+	if v.Searched {
+		n += fmt.Sprintf(" (%d with every word, listed first)", v.AllWords)
+	}
+	return fmt.Sprintf("%s · page %d of %d", n, v.Page, v.Pages)
 }
 
 // tierLabel words a tier for readers.

@@ -19,6 +19,7 @@ import (
 	"github.com/factcheckwidget/factcheck/internal/api"
 	"github.com/factcheckwidget/factcheck/internal/index"
 	"github.com/factcheckwidget/factcheck/internal/report"
+	"github.com/factcheckwidget/factcheck/test/googleclient"
 	"github.com/factcheckwidget/factcheck/wasm/worker/devserver"
 )
 
@@ -97,6 +98,11 @@ func TestWorkerUnderWranglerDev(t *testing.T) {
 		require.Len(t, p2.Claims, 1)
 		assert.NotEqual(t, p1.Claims[0].Text, p2.Claims[0].Text)
 	})
+
+	// Google's own Node client, pointed at the Worker (test/googleclient runs
+	// it against factcheck serve); in this wrangler session, as a second
+	// build of build/worker/ would make this one reload.
+	t.Run("Google's client", func(t *testing.T) { googleclient.Check(t, srv.URL) })
 
 	t.Run("check", func(t *testing.T) {
 		c.t = t

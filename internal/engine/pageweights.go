@@ -1,0 +1,47 @@
+package engine
+
+import "github.com/factcheckwidget/factcheck/internal/worthy"
+
+// DefaultPageModel decides what the widget highlights on a page. Where
+// each value comes from (`FACTCHECK_LEARN=1 go test ./internal/engine -run
+// 'TestFitPageModel|TestPageModelFolds' -v` prints all of it):
+//
+//   - Weights: logistic regression (internal/logit, L2 1) over every
+//     candidate (top 3) of every sentence of
+//   - the 51 CheckThat! 2022 2B train transcripts checked as whole pages
+//     against the 19,250 PolitiFact claims, each page once with its date
+//     and once without (1 candidate in 500 is right), and
+//   - the 800 CheckThat! 2020 train tweets against their 10,375 Snopes
+//     claims, laid out as articles about checked claims: pages of 20
+//     tweets, each between lines of the train debates that state none of
+//     them (evaluate.MixedPages).
+//     Inputs in PageInputs order: score, gap, query coverage, claim coverage,
+//     bigrams, ln words, ln shared, context coverage, check-worthiness, date
+//     distance, date known, ln page density. Coverage, bigrams and
+//     check-worthiness carry the model; a claim made months from the
+//     article's date loses much (-3.7 per ln-day/8); density lets pages
+//     written about the corpus's claims (the demo article, 0.33) show more
+//     than debates (0.04-0.14).
+//   - Show 0.15: five-fold cross-validation over the train transcripts (fit
+//     on four fifths and the tweets, score the fifth): 0.62 highlighted
+//     sentences per 100, 0.33 of them right, 0.21 of the fact-checked lines
+//     shown without dates (0.54, 0.43, 0.23 with them). 0.10 gives 0.29
+//     precision at 0.24 recall, 0.20 gives 0.38 at 0.20.
+//   - Match 0.6: match-tier precision 0.57 out of fold, with or without
+//     dates (0.54 and 0.57 at 0.5). Many "wrong" highlights are the
+//     speaker's own verbatim claim, checked from another speech of the same
+//     day and so not in that line's qrels: measured precision is a floor.
+//   - Card 0.02: other candidates a highlighted sentence's card lists; it
+//     adds a few fact-checked lines (recall) at no cost in highlights.
+//   - Gate: worthy.Gate, which 95.6 % of the train transcripts' claim
+//     sentences reach and 31 % of all their sentences do not (greetings,
+//     interjections, fragments); out of fold it moves precision 0.332 ->
+//     0.338 at the same recall against -6, which gates only questions.
+//   - Dedupe: of neighbouring sentences with the same best claim only the
+//     most probable is highlighted (train precision with dates 0.31 -> 0.36
+//     at show 0.08 in an earlier fit).
+var DefaultPageModel = PageModel{
+	Weights: [NumPageInputs + 1]float64{3.3514, -0.1514, 0.2514, 2.6105, 2.2294, 2.1427, 0.0762, 0.2992, 5.1883,
+		2.5234, -3.7417, 1.0531, 4.4411},
+	Show: 0.15, Card: 0.02, Match: 0.6, Gate: worthy.Gate, Dedupe: true,
+}

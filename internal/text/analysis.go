@@ -1,0 +1,61 @@
+package text
+
+// Analysis is a text analysed once for every use: the matcher's stems and
+// 4-grams, the explanation's spans and the trust layer's shared words all
+// come from it, so a sentence is tokenised and stemmed once per check.
+type Analysis struct {
+	Text   string
+	Tokens []Token  // words and numbers, folded, with byte offsets into Text
+	Stems  []string // Stems[i] is the stem of Tokens[i] (numbers unchanged)
+	Stop   []bool   // Stop[i]: Tokens[i] is a stop word
+}
+
+// Analyze tokenises and stems s.
+func Analyze(s string) *Analysis {
+	toks := Tokenize(s)
+	a := &Analysis{Text: s, Tokens: toks, Stems: make([]string, len(toks)), Stop: make([]bool, len(toks))}
+	for i, t := range toks {
+		a.Stems[i] = Stem(t.Text)
+		a.Stop[i] = t.Kind == Word && IsStopWord(t.Text)
+	}
+	return a
+}
+
+// Terms returns the content stems in order (stop words dropped, numbers
+// kept): what the word index stores and queries.
+func (a *Analysis) Terms() []string {
+	out := make([]string, 0, len(a.Tokens))
+	for i := range a.Tokens {
+		if !a.Stop[i] {
+			out = append(out, a.Stems[i])
+		}
+	}
+	return out
+}
+
+// ContentWords is the number of content words and numbers.
+func (a *Analysis) ContentWords() int {
+	n := 0
+	for _, stop := range a.Stop {
+		if !stop {
+			n++
+		}
+	}
+	return n
+}
+
+// CharNGrams returns the character n-grams of the folded token stream, as
+// CharNGrams(a.Text, n) does.
+func (a *Analysis) CharNGrams(n int) []string { return tokenNGrams(a.Tokens, n) }
+
+// JoinAnalyses reads several analysed texts as one token stream (for
+// n-grams over a claim and its title); offsets stay those of each part.
+func JoinAnalyses(parts ...*Analysis) *Analysis {
+	out := &Analysis{}
+	for _, p := range parts {
+		out.Tokens = append(out.Tokens, p.Tokens...)
+		out.Stems = append(out.Stems, p.Stems...)
+		out.Stop = append(out.Stop, p.Stop...)
+	}
+	return out
+}
