@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/factcheckwidget/factcheck/internal/claim"
+	"github.com/factcheckwidget/factcheck/internal/compile"
 	"github.com/factcheckwidget/factcheck/internal/corpus"
 	"github.com/factcheckwidget/factcheck/internal/index"
 )
@@ -41,7 +42,7 @@ func loadIndex(path string, stderr io.Writer) (*index.Index, error) {
 }
 
 func buildIndex(claims []claim.Claim, stderr io.Writer) (*index.Index, error) {
-	return index.Build(claims, progressPrinter(stderr, "indexing"))
+	return compile.Index(claims, progressPrinter(stderr, "indexing"))
 }
 
 // progressPrinter returns a progress callback that redraws one line when

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/factcheckwidget/factcheck/internal/compile"
 	"github.com/factcheckwidget/factcheck/internal/corpus"
 	"github.com/factcheckwidget/factcheck/internal/evaluate"
 	"github.com/factcheckwidget/factcheck/internal/index"
@@ -80,7 +81,7 @@ func Load(t testing.TB, name string) *Set {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x, err := index.Build(claims, nil)
+	x, err := compile.Index(claims, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package defaultcorpus
 import (
 	"sync"
 
+	"github.com/factcheckwidget/factcheck/internal/compile"
 	"github.com/factcheckwidget/factcheck/internal/corpus"
 	"github.com/factcheckwidget/factcheck/internal/index"
 )
@@ -22,7 +23,7 @@ func Index() (*index.Index, error) {
 			buildErr = err
 			return
 		}
-		compiled, buildErr = index.Build(claims, nil)
+		compiled, buildErr = compile.Index(claims, nil)
 		if buildErr == nil {
 			compiled.Meta["name"] = "default"
 		}
