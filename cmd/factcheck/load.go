@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/factcheckwidget/factcheck/internal/claim"
+	"github.com/factcheckwidget/factcheck/internal/compile"
 	"github.com/factcheckwidget/factcheck/internal/corpus"
 	"github.com/factcheckwidget/factcheck/internal/index"
 )
@@ -54,7 +55,7 @@ func loadIndex(path string, stderr io.Writer) (*index.Index, error) {
 }
 
 func buildIndex(claims []claim.Claim, stderr io.Writer) (*index.Index, error) {
-	return index.Build(claims, progressPrinter(stderr, "indexing"))
+	return compile.Index(claims, progressPrinter(stderr, "indexing"))
 }
 
 // isTerminal reports whether w is a terminal: progress lines are drawn

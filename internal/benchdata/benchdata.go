@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/factcheckwidget/factcheck/internal/compile"
 	"github.com/factcheckwidget/factcheck/internal/corpus"
 	"github.com/factcheckwidget/factcheck/internal/evaluate"
 	"github.com/factcheckwidget/factcheck/internal/index"
@@ -83,7 +84,7 @@ func Load(t testing.TB, name string) *Set {
 	if len(skipped) > 0 { // the qrels name every claim: a skipped one would skew the figures
 		t.Fatalf("%d claims skipped, the first: %s", len(skipped), skipped[0])
 	}
-	x, err := index.Build(claims, nil)
+	x, err := compile.Index(claims, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"sync"
 
+	"github.com/factcheckwidget/factcheck/internal/compile"
 	"github.com/factcheckwidget/factcheck/internal/corpus"
 	"github.com/factcheckwidget/factcheck/internal/index"
 )
@@ -26,7 +27,7 @@ func Index() (*index.Index, error) {
 			buildErr = err
 			return
 		}
-		compiled, buildErr = index.Build(claims, nil)
+		compiled, buildErr = compile.Index(claims, nil)
 		if buildErr == nil {
 			compiled.Meta["name"] = "default"
 		}

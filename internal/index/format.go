@@ -1,11 +1,11 @@
 package index
 
-// The compiled index format (.fcx), version 1. All integers are unsigned
+// The compiled index format (.fcx), version 2. All integers are unsigned
 // LEB128 varints ("uvarint") unless stated; strings are a uvarint byte
 // length followed by UTF-8 bytes.
 //
 //	offset 0   magic    "FCIX" (4 bytes)
-//	offset 4   version  uint16 little-endian, currently 1
+//	offset 4   version  uint16 little-endian, currently 2 (1 is still read)
 //	offset 6   flags    uint16 little-endian, 0 (reserved)
 //	offset 8   body     see below
 //	last 4     checksum CRC-32 (IEEE) of every byte before it, uint32 LE
@@ -23,6 +23,10 @@ package index
 //	           (doc id delta - 1, term frequency)), N uvarint doc lengths
 //	forward    N times: uvarint n, n uvarint term ids of the claim field
 //	duplicates N uvarints: d - (first claim with d's text)
+//	sections   (version 2) uvarint n, then n (name string, data string)
+//	           pairs in name order: knowledge other packages compile from
+//	           the corpus and keep with it (Index.Sections); a reader skips
+//	           names it does not know
 //
 // The reader (Decode) uses neither fmt nor encoding/json, so it links into
 // a small wasm. Any truncation, bit flip or out-of-range value is an error.
@@ -39,8 +43,9 @@ import (
 // Magic starts every compiled index.
 const Magic = "FCIX"
 
-// Version is the format version this package writes and reads.
-const Version = 1
+// Version is the format version this package writes; it also reads
+// version 1 (an index without sections).
+const Version = 2
 
 const headerLen = 8
 
@@ -79,6 +84,16 @@ func (x *Index) Encode() []byte {
 	}
 	for d, first := range x.Duplicates {
 		b = appendUvarint(b, uint64(d-int(first)))
+	}
+	names := make([]string, 0, len(x.Sections))
+	for n := range x.Sections {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	b = appendUvarint(b, uint64(len(names)))
+	for _, n := range names {
+		b = appendString(b, n)
+		b = appendString(b, string(x.Sections[n]))
 	}
 	sum := crc32.ChecksumIEEE(b)
 	return append(b, byte(sum), byte(sum>>8), byte(sum>>16), byte(sum>>24))
@@ -142,8 +157,9 @@ func Decode(data []byte) (*Index, error) {
 	if len(data) < headerLen+4 {
 		return nil, ErrTruncated
 	}
-	if v := int(data[4]) | int(data[5])<<8; v != Version {
-		return nil, versionError(v)
+	version := int(data[4]) | int(data[5])<<8
+	if version != Version && version != 1 {
+		return nil, versionError(version)
 	}
 	body := data[:len(data)-4]
 	want := uint32(data[len(data)-4]) | uint32(data[len(data)-3])<<8 | uint32(data[len(data)-2])<<16 | uint32(data[len(data)-1])<<24
@@ -180,6 +196,16 @@ func Decode(data []byte) (*Index, error) {
 	x.Duplicates = make([]int32, n)
 	for d := 0; d < n && r.err == nil; d++ {
 		x.Duplicates[d] = int32(d - int(r.uvarintMax(uint64(d))))
+	}
+	if version >= 2 {
+		ns := r.count(2)
+		if ns > 0 {
+			x.Sections = make(map[string][]byte, ns)
+		}
+		for i := 0; i < ns && r.err == nil; i++ {
+			name := r.str()
+			x.Sections[name] = r.bytes()
+		}
 	}
 	if r.err == nil && r.pos != len(body) {
 		r.fail(errOutOfBounds)

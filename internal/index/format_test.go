@@ -36,6 +36,19 @@ func TestGolden(t *testing.T) {
 	assertSameIndex(t, buildSmall(t), x)
 }
 
+// An index written by a version 1 build (no sections) still loads: readers
+// keep working across an upgrade of the CLI that built their corpus.
+func TestDecodeVersion1(t *testing.T) {
+	data, err := os.ReadFile("testdata/small.v1.fcx")
+	require.NoError(t, err)
+	require.Equal(t, []byte{1, 0}, data[4:6])
+	x, err := Decode(data)
+	require.NoError(t, err)
+	want := buildSmall(t)
+	want.Sections = nil
+	assertSameIndex(t, want, x)
+}
+
 func TestGoldenHeader(t *testing.T) {
 	data := readGolden(t)
 	assert.Equal(t, []byte("FCIX"), data[:4], "magic")
@@ -161,14 +174,14 @@ func TestDecodeErrors(t *testing.T) {
 }
 
 func TestDecodeWrongVersion(t *testing.T) {
-	for _, v := range []uint16{0, 2, 258} {
+	for _, v := range []uint16{0, 3, 258} {
 		data := readGolden(t)
 		data[4], data[5] = byte(v), byte(v>>8)
 		data = withCRC(data[:len(data)-4])
 		_, err := Decode(data)
 		require.ErrorIs(t, err, ErrVersion)
 		assert.Contains(t, err.Error(), "version "+strconv.Itoa(int(v)))
-		assert.Contains(t, err.Error(), "reads version 1")
+		assert.Contains(t, err.Error(), "reads version 2")
 	}
 }
 

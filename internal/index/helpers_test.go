@@ -78,6 +78,7 @@ func buildSmall(t testing.TB) *Index {
 	require.NoError(t, err)
 	x.Meta["name"] = "small"
 	x.Meta["source"] = "index tests"
+	x.Sections = map[string][]byte{"test/knowledge": {1, 2, 3}, "test/empty": {}}
 	return x
 }
 
@@ -95,6 +96,7 @@ func assertSameIndex(t *testing.T, want, got *Index) {
 	require.Equal(t, want.NumClaims(), got.NumClaims())
 	assert.Equal(t, want.Meta, got.Meta)
 	assert.Equal(t, want.Duplicates, got.Duplicates)
+	assert.Equal(t, want.Sections, got.Sections)
 	for d := 0; d < want.NumClaims(); d++ {
 		assert.Equal(t, *want.Claim(d), *got.Claim(d), "claim %d", d)
 		assert.Equal(t, want.Forward(d), got.Forward(d), "forward %d", d)

@@ -163,6 +163,10 @@ type Index struct {
 	forward    [][]uint32
 	Meta       map[string]string
 	Duplicates []int32 // Duplicates[d] is the first claim with the same normalised text, or d itself
+	// Sections hold what other packages compile from the corpus and keep
+	// with it (an entity lexicon, language tables), by name; the index
+	// stores them and checks their integrity but does not read them.
+	Sections map[string][]byte
 }
 
 // NumClaims is the number of claims in the index.

@@ -31,6 +31,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/factcheckwidget/factcheck/internal/claim"
+	"github.com/factcheckwidget/factcheck/internal/compile"
 	"github.com/factcheckwidget/factcheck/internal/corpus"
 	"github.com/factcheckwidget/factcheck/internal/index"
 )
@@ -128,7 +129,7 @@ func Index(t testing.TB) *index.Index {
 		claim.Claim{ID: "crafted-variant", Text: Sentences[0] + " <script>alert('" + m + "-variant')</script>", Rating: "True",
 			Verdict: claim.VerdictTrue, URL: "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", Language: "en"},
 	)
-	x, err := index.Build(claims, nil)
+	x, err := compile.Index(claims, nil)
 	must(t, err)
 	x.Meta["name"] = "<script>alert('" + m + "-meta')</script>"
 	y, err := index.Decode(x.Encode())
