@@ -12,6 +12,7 @@ import (
 	"github.com/factcheckwidget/factcheck/internal/corpus"
 	"github.com/factcheckwidget/factcheck/internal/defaultcorpus"
 	"github.com/factcheckwidget/factcheck/internal/index"
+	"github.com/factcheckwidget/factcheck/internal/match"
 )
 
 // The benchmarks run on the 19,250-claim PolitiFact corpus from
@@ -107,6 +108,23 @@ func BenchmarkCheckSentence(b *testing.B) {
 
 func BenchmarkCheckArticle1000Words(b *testing.B) {
 	c := benchChecker(b)
+	article := thousandWordArticle()
+	b.ReportAllocs()
+	for b.Loop() {
+		c.CheckArticle(article, Options{Date: "2025-11-05"})
+	}
+}
+
+// BenchmarkCheckArticle1000WordsNoContext is the article check with
+// sentences read alone, to price the context (ContextSentences).
+func BenchmarkCheckArticle1000WordsNoContext(b *testing.B) {
+	x, err := index.Build(benchCorpus(b), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := match.DefaultParams()
+	p.ContextWeight = 0
+	c := NewWithMatcher(match.NewWithParams(x, p))
 	article := thousandWordArticle()
 	b.ReportAllocs()
 	for b.Loop() {

@@ -19,16 +19,17 @@ import "github.com/factcheckwidget/factcheck/internal/worthy"
 //     bigrams, ln words, ln shared, context coverage, check-worthiness, date
 //     distance, date known, ln page density. Coverage, bigrams and
 //     check-worthiness carry the model; a claim made months from the
-//     article's date loses much (-3.7 per ln-day/8); density lets pages
+//     article's date loses much (-3.9 per ln-day/8); density lets pages
 //     written about the corpus's claims (the demo article, 0.33) show more
 //     than debates (0.04-0.14).
 //   - Show 0.15: five-fold cross-validation over the train transcripts (fit
 //     on four fifths and the tweets, score the fifth): 0.62 highlighted
 //     sentences per 100, 0.33 of them right, 0.21 of the fact-checked lines
-//     shown without dates (0.54, 0.43, 0.23 with them). 0.10 gives 0.29
-//     precision at 0.24 recall, 0.20 gives 0.38 at 0.20.
-//   - Match 0.6: match-tier precision 0.57 out of fold, with or without
-//     dates (0.54 and 0.57 at 0.5). Many "wrong" highlights are the
+//     shown without dates (0.55, 0.43, 0.24 with them). 0.10 gives 0.29
+//     precision at 0.24 recall, 0.20 gives 0.37 at 0.18.
+//   - Match 0.7: match-tier precision 0.70 out of fold without dates, 0.58
+//     with them (0.57 and 0.58 at 0.6; 0.78 and 0.68 at 0.8, on a third
+//     as many matches). Many "wrong" highlights are the
 //     speaker's own verbatim claim, checked from another speech of the same
 //     day and so not in that line's qrels: measured precision is a floor.
 //   - Card 0.02: other candidates a highlighted sentence's card lists; it
@@ -41,7 +42,7 @@ import "github.com/factcheckwidget/factcheck/internal/worthy"
 //     most probable is highlighted (train precision with dates 0.31 -> 0.36
 //     at show 0.08 in an earlier fit).
 var DefaultPageModel = PageModel{
-	Weights: [NumPageInputs + 1]float64{3.3514, -0.1514, 0.2514, 2.6105, 2.2294, 2.1427, 0.0762, 0.2992, 5.1883,
-		2.5234, -3.7417, 1.0531, 4.4411},
-	Show: 0.15, Card: 0.02, Match: 0.6, Gate: worthy.Gate, Dedupe: true,
+	Weights: [NumPageInputs + 1]float64{3.2676, -0.1339, 0.2369, 1.6462, 2.7084, 1.5134, -0.3057, 1.1966, 4.9500,
+		1.7345, -3.9114, 1.1699, 4.7165},
+	Show: 0.15, Card: 0.02, Match: 0.7, Gate: worthy.Gate, Dedupe: true,
 }

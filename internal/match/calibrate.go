@@ -11,11 +11,19 @@ const (
 	calScore     = iota // the re-ranking score
 	calGap              // score minus the next non-variant candidate's score (nextScore)
 	calQueryCov         // share of the query's idf mass in the claim
-	calClaimCov         // share of the claim's idf mass in the query
+	calClaimCov         // share of the claim's idf mass in the query (CalClaimCov)
 	calBigrams          // share of claim bigrams in the query
 	calLogWords         // ln of the query's content words (Query.Words, at least 1)
 	calLogShared        // ln(1 + distinct claim-field terms shared by query and claim)
 	numCalInputs
+)
+
+// Indexes among CalInputs of the query coverage (share of the sentence's
+// idf mass in the claim) and the claim coverage (share of the claim's in
+// the sentence).
+const (
+	CalQueryCov = calQueryCov
+	CalClaimCov = calClaimCov
 )
 
 // CalInputs are the calibration model's inputs for one candidate.

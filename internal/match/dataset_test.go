@@ -115,7 +115,7 @@ func TestLearnWeights(t *testing.T) {
 	p := DefaultParams()
 	p.Candidates = 100
 	if v := os.Getenv("FACTCHECK_CONTEXT"); v != "" {
-		fmt.Sscan(v, &p.ContextWeight, &p.ContextDecay, &p.ContextChars, &p.ContextFullWords)
+		fmt.Sscan(v, &p.ContextWeight, &p.ContextDecay, &p.ContextChars, &p.ContextFullWords, &p.ContextMinWeight, &p.ContextMaxDFShare)
 	}
 	build := func(split string) [][]TrainingQuery {
 		var out [][]TrainingQuery

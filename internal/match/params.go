@@ -32,6 +32,12 @@ type Params struct {
 	// context at full weight, longer ones at full/words of it (0: all at
 	// full weight).
 	ContextFullWords int
+	// ContextMinWeight: context sentences whose weight would fall below
+	// this are not read at all (their postings cost as much as any).
+	ContextMinWeight float64
+	// ContextMaxDFShare: context terms in more than this share of the
+	// claims are left out (0: none are).
+	ContextMaxDFShare float64
 	// Calibration maps candidates to probabilities (calibrate.go).
 	Calibration Calibration
 }

@@ -52,6 +52,7 @@ func DefaultParams() Params {
 		ContextDecay:     0.5,
 		ContextChars:     true,
 		ContextFullWords: 3,
+		ContextMinWeight: 0.4,
 		Collapse:         true,
 		// Half weight for numbers: train MAP@5 moves by under 0.003 either
 		// way, and a sentence that alters a figure keeps its match (so the
