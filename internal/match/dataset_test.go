@@ -3,88 +3,28 @@ package match
 import (
 	"fmt"
 	"os"
-	"path/filepath"
-	"sync"
 	"testing"
 
-	"github.com/factcheckwidget/factcheck/internal/corpus"
+	"github.com/factcheckwidget/factcheck/internal/benchdata"
 	"github.com/factcheckwidget/factcheck/internal/evaluate"
 	"github.com/factcheckwidget/factcheck/internal/index"
 )
 
 // benchmarkSet is one CheckThat! benchmark loaded from ../shared/data.
-type benchmarkSet struct {
-	name    string
-	x       *index.Index
-	queries map[string][]evaluate.Query // split -> queries
-	qrels   map[string]evaluate.Qrels
-}
-
-var (
-	setsOnce sync.Once
-	sets     []*benchmarkSet
-)
-
-func dataDir() string {
-	if d := os.Getenv("FACTCHECK_DATA"); d != "" {
-		return d
-	}
-	return filepath.Join("..", "..", "..", "shared", "data")
-}
+type benchmarkSet = benchdata.Set
 
 // loadSets loads every benchmark, or skips the test when the research data
 // is not beside the repository (it is never copied into it).
-func loadSets(t testing.TB) []*benchmarkSet {
-	dir := dataDir()
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("skipping: CheckThat! data not found at %s (set FACTCHECK_DATA)", dir)
-	}
-	setsOnce.Do(func() {
-		for _, name := range []string{"checkthat-2020-2", "checkthat-2022-2a", "checkthat-2022-2b"} {
-			d := filepath.Join(dir, name)
-			claims, _, err := corpus.ReadFile(filepath.Join(d, "vclaims.jsonl"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			x, err := index.Build(claims, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			s := &benchmarkSet{name: name, x: x, queries: map[string][]evaluate.Query{}, qrels: map[string]evaluate.Qrels{}}
-			for _, split := range []string{"train", "dev"} {
-				q, err := evaluate.ReadQueries(filepath.Join(d, split+".queries.tsv"))
-				if err != nil {
-					t.Fatal(err)
-				}
-				// Debate sentences are read with the three lines before
-				// them, as `factcheck rank` reads a third column.
-				if _, err := evaluate.AddTranscriptContext(q, filepath.Join(d, "transcripts"), contextLines); err != nil && !os.IsNotExist(err) {
-					t.Fatal(err)
-				}
-				qr, err := evaluate.ReadQrels(filepath.Join(d, split+".qrels"))
-				if err != nil {
-					t.Fatal(err)
-				}
-				s.queries[split], s.qrels[split] = q, qr
-			}
-			sets = append(sets, s)
-		}
-	})
-	return sets
-}
+func loadSets(t testing.TB) []*benchmarkSet { return benchdata.LoadAll(t) }
 
-// contextLines is how many preceding transcript lines a debate query is
-// read with (the acceptance data gives three).
-const contextLines = 3
-
-func (s *benchmarkSet) score(m *Matcher, split string) evaluate.Metrics {
+func score(s *benchmarkSet, m *Matcher, split string) evaluate.Metrics {
 	run := evaluate.Run{}
-	for _, q := range s.queries[split] {
+	for _, q := range s.Queries[split] {
 		for _, c := range m.RankQuery(m.PrepareContext(q.Text, q.Context), 5) {
-			run[q.ID] = append(run[q.ID], s.x.Claim(c.Doc).ID)
+			run[q.ID] = append(run[q.ID], s.Index.Claim(c.Doc).ID)
 		}
 	}
-	return evaluate.Score(s.qrels[split], run)
+	return evaluate.Score(s.Qrels[split], run)
 }
 
 func TestExploreParams(t *testing.T) {
@@ -101,8 +41,8 @@ func TestExploreParams(t *testing.T) {
 		p := DefaultParams()
 		v(&p)
 		for _, s := range ss {
-			m := NewWithParams(s.x, p)
-			t.Logf("%-10s %-18s train %.3f dev %.3f", name, s.name, s.score(m, "train").MAP5, s.score(m, "dev").MAP5)
+			m := NewWithParams(s.Index, p)
+			t.Logf("%-10s %-18s train %.3f dev %.3f", name, s.Name, score(s, m, "train").MAP5, score(s, m, "dev").MAP5)
 		}
 	}
 }
@@ -120,15 +60,15 @@ func TestLearnWeights(t *testing.T) {
 	build := func(split string) [][]TrainingQuery {
 		var out [][]TrainingQuery
 		for _, s := range ss {
-			m := NewWithParams(s.x, p)
+			m := NewWithParams(s.Index, p)
 			ids := map[string]int{}
-			for d := 0; d < s.x.NumClaims(); d++ {
-				ids[s.x.Claim(d).ID] = d
+			for d := 0; d < s.Index.NumClaims(); d++ {
+				ids[s.Index.Claim(d).ID] = d
 			}
 			var qs []TrainingQuery
-			for _, q := range s.queries[split] {
-				rel := s.qrels[split][q.ID]
-				qs = append(qs, m.TrainingData(q.Text, q.Context, func(d int) bool { return rel[s.x.Claim(d).ID] }, len(rel)))
+			for _, q := range s.Queries[split] {
+				rel := s.Qrels[split][q.ID]
+				qs = append(qs, m.TrainingData(q.Text, q.Context, func(d int) bool { return rel[s.Index.Claim(d).ID] }, len(rel)))
 			}
 			out = append(out, qs)
 		}
@@ -139,7 +79,7 @@ func TestLearnWeights(t *testing.T) {
 	w, obj := Learn(train, p.Weights, func(r int, w Features, obj float64) { t.Logf("round %d train %.4f %v", r, obj, w) })
 	t.Logf("learned: train %.4f dev %.4f weights %#v", obj, Objective(dev, w), w)
 	for i, qs := range dev {
-		t.Logf("dev %s MAP@5 %.4f", ss[i].name, Objective([][]TrainingQuery{qs}, w))
+		t.Logf("dev %s MAP@5 %.4f", ss[i].Name, Objective([][]TrainingQuery{qs}, w))
 	}
 }
 
@@ -175,8 +115,8 @@ const calKeep = 3
 // the top calKeep, with the gold claims present and removed.
 func collectCal(s *benchmarkSet, m *Matcher, split string) []calQuery {
 	var out []calQuery
-	for _, q := range s.queries[split] {
-		rel, ok := s.qrels[split][q.ID]
+	for _, q := range s.Queries[split] {
+		rel, ok := s.Qrels[split][q.ID]
 		if !ok {
 			continue
 		}
@@ -184,9 +124,9 @@ func collectCal(s *benchmarkSet, m *Matcher, split string) []calQuery {
 		cq := calQuery{words: pq.Words()}
 		cands := m.RankQuery(pq, m.params.Candidates)
 		for i := 0; i < calKeep && i < len(cands); i++ {
-			cq.normal = append(cq.normal, calObs{m.calInputs(pq, cands, i), rel[s.x.Claim(cands[i].Doc).ID]})
+			cq.normal = append(cq.normal, calObs{m.calInputs(pq, cands, i), rel[s.Index.Claim(cands[i].Doc).ID]})
 		}
-		cands = m.RankExcluding(pq, m.params.Candidates, goldExcluder(s.x, rel))
+		cands = m.RankExcluding(pq, m.params.Candidates, goldExcluder(s.Index, rel))
 		for i := 0; i < calKeep && i < len(cands); i++ {
 			cq.removed = append(cq.removed, calObs{m.calInputs(pq, cands, i), false})
 		}
@@ -242,7 +182,7 @@ func TestFitCalibration(t *testing.T) {
 	for _, s := range ss {
 		p := DefaultParams()
 		p.Calibration.Variant = variant
-		m := NewWithParams(s.x, p)
+		m := NewWithParams(s.Index, p)
 		train, dev = append(train, collectCal(s, m, "train")), append(dev, collectCal(s, m, "dev"))
 	}
 	cal := fitCal(train)
@@ -250,11 +190,11 @@ func TestFitCalibration(t *testing.T) {
 	t.Logf("calibration: %#v", cal)
 	for i, s := range ss {
 		p, c, w := calTiers(cal, train[i])
-		t.Logf("train %-18s precision %.3f coverage %.3f wrong-match %.3f", s.name, p, c, w)
+		t.Logf("train %-18s precision %.3f coverage %.3f wrong-match %.3f", s.Name, p, c, w)
 	}
 	for i, s := range ss {
 		p, c, w := calTiers(cal, dev[i])
-		t.Logf("dev   %-18s precision %.3f coverage %.3f wrong-match %.3f", s.name, p, c, w)
+		t.Logf("dev   %-18s precision %.3f coverage %.3f wrong-match %.3f", s.Name, p, c, w)
 	}
 }
 
@@ -270,20 +210,20 @@ func TestVariantPairs(t *testing.T) {
 	ss := loadSets(t)
 	ths := []float64{0, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5}
 	for _, s := range ss {
-		m := New(s.x)
+		m := New(s.Index)
 		pairs := make([]int, len(ths))
 		gold := make([]int, len(ths))
 		top1 := make([]int, len(ths))
 		n := 0
-		for _, q := range s.queries["train"] {
-			rel := s.qrels["train"][q.ID]
+		for _, q := range s.Queries["train"] {
+			rel := s.Qrels["train"][q.ID]
 			cands := m.RankQuery(m.PrepareContext(q.Text, q.Context), 2)
 			if len(cands) < 2 {
 				continue
 			}
 			n++
 			ov := m.overlap(cands[0].Doc, cands[1].Doc)
-			r0, r1 := rel[s.x.Claim(cands[0].Doc).ID], rel[s.x.Claim(cands[1].Doc).ID]
+			r0, r1 := rel[s.Index.Claim(cands[0].Doc).ID], rel[s.Index.Claim(cands[1].Doc).ID]
 			for i, th := range ths {
 				if ov >= th {
 					pairs[i]++
@@ -297,7 +237,7 @@ func TestVariantPairs(t *testing.T) {
 			}
 		}
 		for i, th := range ths {
-			t.Logf("%-18s overlap >= %.2f: %4d of %d top-2 pairs; gold in pair %.3f, gold first %.3f", s.name, th, pairs[i], n,
+			t.Logf("%-18s overlap >= %.2f: %4d of %d top-2 pairs; gold in pair %.3f, gold first %.3f", s.Name, th, pairs[i], n,
 				float64(gold[i])/float64(max(pairs[i], 1)), float64(top1[i])/float64(max(pairs[i], 1)))
 		}
 	}
@@ -311,14 +251,14 @@ func TestThresholdCurve(t *testing.T) {
 	for _, split := range []string{"train", "dev"} {
 		var normal, removed []evaluate.TopResult
 		for _, s := range ss {
-			m := New(s.x)
-			for _, q := range s.queries[split] {
-				rel := s.qrels[split][q.ID]
+			m := New(s.Index)
+			for _, q := range s.Queries[split] {
+				rel := s.Qrels[split][q.ID]
 				pq := m.PrepareContext(q.Text, q.Context)
 				if c := m.RankQuery(pq, 1); len(c) > 0 {
-					normal = append(normal, evaluate.TopResult{Prob: c[0].Prob, Correct: rel[s.x.Claim(c[0].Doc).ID]})
+					normal = append(normal, evaluate.TopResult{Prob: c[0].Prob, Correct: rel[s.Index.Claim(c[0].Doc).ID]})
 				}
-				if c := m.RankExcluding(pq, 1, goldExcluder(s.x, rel)); len(c) > 0 {
+				if c := m.RankExcluding(pq, 1, goldExcluder(s.Index, rel)); len(c) > 0 {
 					removed = append(removed, evaluate.TopResult{Prob: c[0].Prob})
 				}
 			}
@@ -336,23 +276,23 @@ func TestFirstStageRecall(t *testing.T) {
 		t.Skip("set FACTCHECK_EXPLORE=1")
 	}
 	for _, s := range loadSets(t) {
-		m := New(s.x)
+		m := New(s.Index)
 		for _, n := range []int{50} {
 			hit, total := 0, 0
-			for _, q := range s.queries["dev"] {
-				rel := s.qrels["dev"][q.ID]
+			for _, q := range s.Queries["dev"] {
+				rel := s.Qrels["dev"][q.ID]
 				pq := m.PrepareContext(q.Text, q.Context)
 				sc := m.getScratch()
 				cands := m.firstStage(sc, pq, n)
 				m.putScratch(sc)
 				for _, c := range cands {
-					if rel[s.x.Claim(c.Doc).ID] {
+					if rel[s.Index.Claim(c.Doc).ID] {
 						hit++
 					}
 				}
 				total += len(rel)
 			}
-			t.Logf("%s first-stage recall@%d %.3f", s.name, n, float64(hit)/float64(total))
+			t.Logf("%s first-stage recall@%d %.3f", s.Name, n, float64(hit)/float64(total))
 		}
 	}
 }
