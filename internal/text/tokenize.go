@@ -39,6 +39,10 @@ func Tokenize(s string) []Token {
 			end := scanNumber(s, i)
 			toks = append(toks, Token{Text: numberText(s[i:end]), Start: i, End: end, Kind: Number})
 			i = end
+		case isUnspaced(r):
+			end := scanUnspaced(s, i)
+			toks = appendBigrams(toks, s, i, end)
+			i = end
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			// Non-ASCII digits ("١٢٣", full-width "１２") are scanned as a word
 			// and folded; scanNumber only consumes ASCII digits.
@@ -53,14 +57,19 @@ func Tokenize(s string) []Token {
 }
 
 // scanWord returns the end of the word starting at i: letters, digits,
-// combining marks, and apostrophes between letters ("don't").
+// combining marks (Devanagari's vowel signs are spacing marks, Mc, inside
+// a word), and apostrophes between letters ("don't"). A letter of a script
+// written without spaces ends it.
 func scanWord(s string, i int) int {
 	for i < len(s) {
 		if s[i] == 'h' && isURLStart(s, i) {
 			break
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+		if isUnspaced(r) {
+			break
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
 			i += size
 			continue
 		}
@@ -98,6 +107,13 @@ func appendFolded(toks []Token, s string, start, end int) []Token {
 	w := Fold(s[start:end])
 	w = strings.TrimSuffix(w, "'s")
 	if strings.ContainsRune(w, '\'') {
+		if n := elidedLen(w); n > 0 {
+			// "l'économie" is the article and "économie": the word must
+			// meet "économie" written alone.
+			cut := start + apostropheEnd(s[start:end])
+			toks = append(toks, Token{Text: w[:n], Start: start, End: cut, Kind: Word})
+			w, start = w[n+1:], cut
+		}
 		w = strings.ReplaceAll(w, "'", "")
 	}
 	if w == "" {
@@ -179,4 +195,36 @@ func skipNonSpace(s string, i int) int {
 		i += size
 	}
 	return i
+}
+
+// elided are the French and Italian words that lose their vowel before a
+// word starting with a vowel or h ("l'état", "qu'il", "dell'anno"). No
+// English word starts with one of them and an apostrophe but a few names
+// ("d'Artagnan"), which split harmlessly.
+var elided = map[string]bool{"c": true, "d": true, "j": true, "l": true, "m": true, "n": true, "s": true, "t": true,
+	"qu": true, "jusqu": true, "lorsqu": true, "puisqu": true, "quoiqu": true,
+	"dell": true, "dall": true, "nell": true, "sull": true, "all": true, "un": true}
+
+// elidedLen returns the length of an elided word starting folded w (before
+// its apostrophe), or 0.
+func elidedLen(w string) int {
+	i := strings.IndexByte(w, '\'')
+	if i <= 0 || !elided[w[:i]] || len(w) < i+3 {
+		return 0
+	}
+	switch w[i+1] {
+	case 'a', 'e', 'i', 'o', 'u', 'h', 'y':
+		return i
+	}
+	return 0
+}
+
+// apostropheEnd is the byte offset just past the first apostrophe of w.
+func apostropheEnd(w string) int {
+	for i, r := range w {
+		if isApostrophe(r) || r == '`' || r == '\u2018' || r == '\u00b4' {
+			return i + utf8.RuneLen(r)
+		}
+	}
+	return 0
 }
