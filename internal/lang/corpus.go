@@ -11,25 +11,21 @@ type Corpus struct {
 	// were told apart); everything is read as English, as it was indexed.
 	legacy   bool
 	profiles map[string]*Profile
-	ids      map[string]int // primary subtag -> language id
-	tags     []string       // by id
-	counts   []int          // claims per language id
-	docLang  []int32        // language id of each claim
+	tags     []string // the claims' languages (primary subtags), by id
+	docLang  []uint16 // language id of each claim
+	main     string   // the language most claims are in
 }
 
-// NoLanguage is the id of a page whose language no claim has.
-const NoLanguage = -2
-
-// AnyLanguage is the id of a page read in no particular language: it is
-// compared with the claims of every language.
-const AnyLanguage = -1
+// Language ids a page can have besides those of the corpus's languages.
+const (
+	AnyLanguage = -1 // read in no particular language: compared with the claims of every language
+	NoLanguage  = -2 // in a language no claim is in
+)
 
 // NewCorpus reads the language section (nil when the index has none) and
-// the claims' tags (claimLang(d) for claim d); a claim with no usable tag
-// is English, as the corpus readers read it.
+// the claims' tags (claimLang(d) for claim d).
 func NewCorpus(section []byte, numClaims int, claimLang func(d int) string) (*Corpus, error) {
-	c := &Corpus{legacy: section == nil, profiles: map[string]*Profile{}, ids: map[string]int{},
-		docLang: make([]int32, numClaims)}
+	c := &Corpus{legacy: section == nil, profiles: map[string]*Profile{}, docLang: make([]uint16, numClaims)}
 	if section != nil {
 		ps, err := DecodeProfiles(section)
 		if err != nil {
@@ -39,14 +35,29 @@ func NewCorpus(section []byte, numClaims int, claimLang func(d int) string) (*Co
 			c.profiles[p.Tag] = p
 		}
 	}
+	var counts []int
 	for d := range numClaims {
-		c.docLang[d] = int32(c.id(ClaimBase(claimLang(d))))
+		base := ClaimBase(claimLang(d))
+		id := c.ID(base)
+		if id < 0 {
+			id = len(c.tags)
+			c.tags = append(c.tags, base)
+			counts = append(counts, 0)
+		}
+		c.docLang[d] = uint16(id)
+		counts[id]++
+	}
+	c.main = "en"
+	for id, n := range counts {
+		if n > counts[max(c.ID(c.main), 0)] || c.ID(c.main) < 0 {
+			c.main = c.tags[id]
+		}
 	}
 	return c, nil
 }
 
 // ClaimBase is the language a claim is analysed in: the primary subtag of
-// its tag, English when it has none.
+// its tag, English when it has none (as the corpus readers read it).
 func ClaimBase(tag string) string {
 	if b := Base(tag); b != "" {
 		return b
@@ -54,28 +65,19 @@ func ClaimBase(tag string) string {
 	return "en"
 }
 
-func (c *Corpus) id(base string) int {
-	if id, ok := c.ids[base]; ok {
-		c.counts[id]++
-		return id
-	}
-	c.ids[base] = len(c.tags)
-	c.tags = append(c.tags, base)
-	c.counts = append(c.counts, 1)
-	return len(c.tags) - 1
-}
-
 // DocLang returns the language id of claim d.
 func (c *Corpus) DocLang(d int) int { return int(c.docLang[d]) }
 
-// ID returns the language id of a primary subtag: AnyLanguage for "",
-// NoLanguage for a language no claim is in.
+// ID returns the language id of a primary subtag: AnyLanguage for "" (or
+// any language of a legacy index), NoLanguage for a language no claim is in.
 func (c *Corpus) ID(base string) int {
 	if base == "" || c.legacy {
 		return AnyLanguage
 	}
-	if id, ok := c.ids[base]; ok {
-		return id
+	for id, t := range c.tags {
+		if t == base {
+			return id
+		}
 	}
 	return NoLanguage
 }
@@ -83,24 +85,19 @@ func (c *Corpus) ID(base string) int {
 // Languages returns the primary subtags of the claims' languages.
 func (c *Corpus) Languages() []string { return c.tags }
 
-// Analyzer returns how a text in language base is analysed: English with
-// the built-in English analyser, a corpus language with its profile, any
-// other language without stemming or stop words (its words can still meet
-// names and numbers).
+// Analyzer returns how a text in language base is analysed: English (and
+// every text of a legacy index) with the built-in English analyser, a
+// corpus language with its profile, any other language without stemming
+// or stop words (its names and numbers can still meet a claim's).
 func (c *Corpus) Analyzer(base string) text.Analyzer {
-	if c.legacy || base == "en" || base == "" {
+	if c.legacy || base == "en" {
 		return text.English
 	}
 	if p := c.profiles[base]; p != nil {
 		return p
 	}
-	return plain{}
+	return &Profile{}
 }
-
-type plain struct{}
-
-func (plain) Stem(w string) string { return w }
-func (plain) IsStop(string) bool   { return false }
 
 // Reading is how a page is read: the language its words are analysed in
 // and the language of the claims it is compared with.
@@ -109,30 +106,132 @@ type Reading struct {
 	// "" when it is not known: compared with the claims of every language.
 	Lang string
 	// Analyze is the language the page's words are stemmed in: Lang, or
-	// when Lang is unknown the best guess (stemming in a guess costs
-	// little when it is wrong, filtering on it would hide every claim).
+	// when Lang is unknown the likeliest language (stemming in a wrong
+	// guess costs a little; comparing only with its claims would hide all).
 	Analyze string
 }
 
 // AnalyzeIn analyses s as r says.
 func (c *Corpus) AnalyzeIn(s string, r Reading) *text.Analysis {
 	a := text.AnalyzeWith(s, c.Analyzer(r.Analyze))
-	if !c.legacy {
-		a.Lang = r.Lang
-	}
+	a.Lang = r.Lang
 	return a
 }
 
-// main is the language most claims are in.
-func (c *Corpus) main() string {
-	best := -1
-	for id, n := range c.counts {
-		if best < 0 || n > c.counts[best] {
-			best = id
+// Detection reads at most this much of a page: its language is clear long
+// before the end, and a check must stay cheap on a long article.
+const maxDetectBytes = 8000
+
+// Thresholds of detection, measured on the paraphrase set
+// (internal/compile/testdata/paraphrase, README "Languages"):
+//   - the text is in a language when that language's stop words are at
+//     least minEvidence of its words and sureRatio times the runner-up's
+//     (a word listed by k candidate languages counts 1/k for each);
+//   - it overrules a declared language when its stop words are also at
+//     least minStopShare of the words: running text is 30-55% stop words
+//     of its own language, and 0-15% of another's.
+const (
+	minEvidence  = 1.5
+	sureRatio    = 2.0
+	minStopShare = 0.25
+)
+
+// Resolve says how a page is read, from its declared tag (<html lang>,
+// data-lang, an API's lang) and a sample of its text:
+//   - in the declared language, unless the text is in another script than
+//     that language's, or plainly in another of the corpus's languages
+//     (templates often say "en" whatever the page says);
+//   - with nothing declared, in the corpus language the text is detected
+//     in: the only corpus language of the text's script, or the one whose
+//     stop words it clearly uses most;
+//   - when nothing is declared and detection is unsure, compared with the
+//     claims of every language and stemmed in the likeliest one.
+func (c *Corpus) Resolve(declared, sample string) Reading {
+	decl := Base(declared)
+	if c.legacy {
+		return Reading{decl, "en"}
+	}
+	if len(sample) > maxDetectBytes {
+		sample = sample[:maxDetectBytes]
+	}
+	script := text.Script(sample)
+	// score[i]: stop words of the text in language tags[i], when that
+	// language is written in the text's script; -1 otherwise.
+	score := make([]float64, len(c.tags))
+	cands := 0
+	for i, t := range c.tags {
+		if script == "" || c.scriptOf(t) != script {
+			score[i] = -1
+		} else {
+			cands++
 		}
 	}
-	if best < 0 {
-		return "en"
+	words, listed := 0, make([]int, 0, len(c.tags))
+	for _, t := range text.Tokenize(sample) {
+		if t.Kind != text.Word || cands < 2 && decl == "" {
+			continue
+		}
+		words++
+		listed = listed[:0]
+		for i, tag := range c.tags {
+			if score[i] >= 0 && c.Analyzer(tag).IsStop(t.Text) {
+				listed = append(listed, i)
+			}
+		}
+		for _, i := range listed {
+			score[i] += 1 / float64(len(listed))
+		}
 	}
-	return c.tags[best]
+	best, second := -1, -1.0
+	for i, s := range score {
+		if best < 0 || s > score[best] {
+			best, second = i, max(second, scoreAt(score, best))
+		} else {
+			second = max(second, s)
+		}
+	}
+	guess, sure := "", false
+	if best >= 0 && score[best] >= 0 {
+		guess = c.tags[best]
+		sure = cands == 1 || score[best] >= minEvidence && score[best] >= sureRatio*max(second, 0)
+	}
+	page := decl
+	switch {
+	case decl == "" && sure:
+		page = guess
+	case decl == "", guess == "", guess == decl:
+	case c.scriptOf(decl) != "" && c.scriptOf(decl) != script,
+		sure && score[best] >= minStopShare*float64(words) && c.ID(decl) < 0:
+		page = guess
+	case sure && score[best] >= minStopShare*float64(words):
+		if s := score[c.ID(decl)]; s < 0 || score[best] >= sureRatio*s {
+			page = guess
+		}
+	}
+	analyze := page
+	if analyze == "" {
+		analyze = guess
+	}
+	if analyze == "" {
+		analyze = c.main
+	}
+	return Reading{page, analyze}
+}
+
+func scoreAt(score []float64, i int) float64 {
+	if i < 0 {
+		return -1
+	}
+	return score[i]
+}
+
+// scriptOf is the script of a corpus language ("" when unknown).
+func (c *Corpus) scriptOf(base string) string {
+	if base == "en" {
+		return "Latn"
+	}
+	if p := c.profiles[base]; p != nil {
+		return p.Script
+	}
+	return ""
 }

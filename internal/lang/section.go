@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"sort"
+	"strings"
+	"unicode/utf8"
 )
 
 // SectionName is the index section (index.Index.Sections) holding the
@@ -91,26 +93,34 @@ var errSection = errors.New("lang: corrupt language section")
 // DecodeProfiles reads the "lang" section.
 func DecodeProfiles(b []byte) ([]*Profile, error) {
 	r := reader{b: b}
-	if v := r.uvarint(); v != sectionVersion {
+	if r.uvarint() != sectionVersion {
 		return nil, errors.New("lang: unsupported language section version")
 	}
-	n := r.count()
 	var out []*Profile
-	for i := 0; i < n && r.err == nil; i++ {
+	for n := r.uvarint(); n > 0 && r.err == nil; n-- {
 		p := &Profile{Tag: r.string(), Script: r.string(), Stops: map[string]bool{}}
-		for k := r.count(); k > 0 && r.err == nil; k-- {
+		for k := r.uvarint(); k > 0 && r.err == nil; k-- {
 			p.Stops[r.string()] = true
 		}
-		p.Stemmer = &Stemmer{Prefixes: r.rules(), Suffixes: r.rules()}
-		if len(p.Stemmer.Prefixes.Rules) == 0 && len(p.Stemmer.Suffixes.Rules) == 0 {
-			p.Stemmer = nil
+		st := &Stemmer{}
+		for _, t := range []*RuleTable{&st.Prefixes, &st.Suffixes} {
+			t.Rules = map[string]Rule{}
+			for k := r.uvarint(); k > 0 && r.err == nil; k-- {
+				key := r.string()
+				t.Rules[key] = Rule{Strip: int(min(r.uvarint(), 255)), Add: r.string()}
+				n := utf8.RuneCountInString(key)
+				if strings.HasPrefix(key, WholeWord) {
+					n--
+				}
+				t.MaxRunes = min(max(t.MaxRunes, n), MaxRuleRunes-1)
+			}
+		}
+		if len(st.Prefixes.Rules)+len(st.Suffixes.Rules) > 0 {
+			p.Stemmer = st
 		}
 		out = append(out, p)
 	}
-	if r.err != nil {
-		return nil, r.err
-	}
-	if len(r.b) != 0 {
+	if r.err != nil || len(r.b) != 0 {
 		return nil, errSection
 	}
 	return out, nil
@@ -121,58 +131,25 @@ type reader struct {
 	err error
 }
 
+// uvarint reads a number; a count may not exceed the bytes left (every
+// item takes at least one), so a corrupt count cannot allocate much.
 func (r *reader) uvarint() uint64 {
-	if r.err != nil {
-		return 0
-	}
 	v, n := binary.Uvarint(r.b)
-	if n <= 0 {
-		r.err = errSection
+	if n <= 0 || v > uint64(len(r.b)) && r.err == nil && v > 255 {
+		r.err, r.b = errSection, nil
 		return 0
 	}
 	r.b = r.b[n:]
 	return v
 }
 
-// count reads a length that must fit in what is left (every item takes at
-// least one byte), so a corrupt count cannot make a huge allocation.
-func (r *reader) count() int {
-	v := r.uvarint()
-	if v > uint64(len(r.b)) {
-		r.err = errSection
-		return 0
-	}
-	return int(v)
-}
-
 func (r *reader) string() string {
-	n := r.count()
-	if r.err != nil {
+	n := r.uvarint()
+	if n > uint64(len(r.b)) {
+		r.err, r.b = errSection, nil
 		return ""
 	}
 	s := string(r.b[:n])
 	r.b = r.b[n:]
 	return s
-}
-
-func (r *reader) rules() RuleTable {
-	t := RuleTable{Rules: map[string]Rule{}}
-	for k := r.count(); k > 0 && r.err == nil; k-- {
-		key := r.string()
-		rule := Rule{Strip: int(r.uvarint())}
-		rule.Add = r.string()
-		if rule.Strip > 255 {
-			r.err = errSection
-		}
-		t.Rules[key] = rule
-		n := 0
-		for range key {
-			n++
-		}
-		if len(key) >= len(WholeWord) && key[:len(WholeWord)] == WholeWord {
-			n -= len(WholeWord)
-		}
-		t.MaxRunes = max(t.MaxRunes, n)
-	}
-	return t
 }

@@ -25,28 +25,31 @@ type Rule struct {
 // a real stemmer's exceptions live.
 type RuleTable struct {
 	Rules    map[string]Rule
-	MaxRunes int // the longest key, in runes
+	MaxRunes int // the longest key, in runes (at most MaxRuleRunes)
 }
 
 // WholeWord starts the key of a rule for one whole word.
 const WholeWord = "^"
 
+// MaxRuleRunes bounds the affixes a rule looks at.
+const MaxRuleRunes = 12
+
 // Stem applies the prefix rules, then the suffix rules, to a folded word.
+// A rule that would cut inside a letter (learned on other words) or leave
+// nothing is not applied.
 func (s *Stemmer) Stem(w string) string {
-	if s == nil || w == "" {
+	if s == nil {
 		return w
 	}
 	if r, ok := s.Prefixes.find(w, false); ok && r.Strip < len(w) && utf8.RuneStart(w[r.Strip]) {
 		w = w[r.Strip:]
 	}
 	r, ok := s.Suffixes.find(w, true)
-	if !ok || r.Strip > len(w) || r.Strip == len(w) && r.Add == "" {
+	cut := len(w) - r.Strip
+	if !ok || cut < 0 || cut == 0 && r.Add == "" || cut < len(w) && !utf8.RuneStart(w[cut]) {
 		return w
 	}
-	if cut := len(w) - r.Strip; cut < len(w) && !utf8.RuneStart(w[cut]) {
-		return w // a rule learned on other words that would split a letter
-	}
-	return w[:len(w)-r.Strip] + r.Add
+	return w[:cut] + r.Add
 }
 
 // find returns the rule of the longest key that w ends (suffix) or starts
@@ -55,44 +58,32 @@ func (t *RuleTable) find(w string, suffix bool) (Rule, bool) {
 	if len(t.Rules) == 0 {
 		return Rule{}, false
 	}
-	n := utf8.RuneCountInString(w)
-	if n <= t.MaxRunes {
+	// cuts[k-1] is where the affix of k runes ends (prefix) or starts.
+	var cuts [MaxRuleRunes]int
+	n := 0
+	for i := 0; i < len(w) && n < t.MaxRunes+1 && n < MaxRuleRunes; n++ {
+		var size int
+		if suffix {
+			_, size = utf8.DecodeLastRuneInString(w[:len(w)-i])
+		} else {
+			_, size = utf8.DecodeRuneInString(w[i:])
+		}
+		i += size
+		cuts[n] = i
+	}
+	if n <= t.MaxRunes && cuts[max(n-1, 0)] == len(w) {
 		if r, ok := t.Rules[WholeWord+w]; ok {
 			return r, true
 		}
 	}
-	// Cut points of the affixes of 1..MaxRunes runes, longest first.
-	k := min(n, t.MaxRunes)
-	for ; k > 0; k-- {
-		var key string
+	for k := min(n, t.MaxRunes); k > 0; k-- {
+		key := w[:cuts[k-1]]
 		if suffix {
-			key = w[runeOffsetFromEnd(w, k):]
-		} else {
-			key = w[:runeOffset(w, k)]
+			key = w[len(w)-cuts[k-1]:]
 		}
 		if r, ok := t.Rules[key]; ok {
 			return r, true
 		}
 	}
 	return Rule{}, false
-}
-
-// runeOffset is the byte offset of rune k of w.
-func runeOffset(w string, k int) int {
-	i := 0
-	for ; k > 0 && i < len(w); k-- {
-		_, size := utf8.DecodeRuneInString(w[i:])
-		i += size
-	}
-	return i
-}
-
-// runeOffsetFromEnd is the byte offset where the last k runes of w start.
-func runeOffsetFromEnd(w string, k int) int {
-	i := len(w)
-	for ; k > 0 && i > 0; k-- {
-		_, size := utf8.DecodeLastRuneInString(w[:i])
-		i -= size
-	}
-	return i
 }

@@ -6,35 +6,30 @@
 // stemmer code: the stemmers themselves stay in the CLI (lang/learn).
 package lang
 
-import "strings"
-
 // Base returns the primary language subtag of a BCP 47 tag, lower-cased:
 // "pt-BR", "pt_BR" and "PT" give "pt". It returns "" for an empty tag, for
 // "und" (undetermined), "mul" (several), "zxx" (no linguistic content),
 // private-use tags and anything whose first subtag is not 2-3 letters.
 func Base(tag string) string {
-	tag = strings.TrimSpace(tag)
-	if i := strings.IndexAny(tag, "-_"); i >= 0 {
-		tag = tag[:i]
-	}
-	if len(tag) < 2 || len(tag) > 3 {
-		return ""
-	}
-	for i := 0; i < len(tag); i++ {
-		if c := tag[i] | 0x20; c < 'a' || c > 'z' {
+	var b [3]byte
+	n := 0
+	for ; n < len(tag) && tag[n] != '-' && tag[n] != '_'; n++ {
+		c := tag[n] | 0x20
+		if n == 3 || c < 'a' || c > 'z' {
 			return ""
 		}
+		b[n] = c
 	}
-	tag = strings.ToLower(tag)
-	switch tag {
-	case "und", "mul", "zxx", "mis":
+	switch s := string(b[:n]); {
+	case n < 2, s == "und", s == "mul", s == "zxx", s == "mis":
 		return ""
-	case "iw": // deprecated codes still found in feeds
-		return "he"
-	case "in":
-		return "id"
-	case "nb", "nn":
+	case s == "nb", s == "nn":
 		return "no" // Norwegian Bokmål and Nynorsk share Snowball's stemmer
+	case s == "iw": // deprecated codes still found in feeds
+		return "he"
+	case s == "in":
+		return "id"
+	default:
+		return s
 	}
-	return tag
 }

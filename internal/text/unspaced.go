@@ -12,24 +12,18 @@ import (
 // the same): "疫苗接种" gives 疫苗 苗接 接种, and a sentence sharing the word
 // 疫苗 shares its bigram.
 
-// unspacedScripts are the scripts read as bigrams.
-var unspacedScripts = []*unicode.RangeTable{unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul,
-	unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar}
-
 // isUnspaced reports whether r is a letter of a script written without
-// spaces between words. ASCII is checked first: it is nearly every rune.
+// spaces between words (or, for Korean, with particles glued on).
 func isUnspaced(r rune) bool {
 	if r < 0x0E00 {
-		return false
+		return false // ASCII and the alphabets written with spaces: nearly every rune
 	}
-	for _, t := range unspacedScripts {
-		if unicode.Is(t, r) {
-			return true
-		}
+	switch ScriptOf(r) {
+	case "Hani", "Kana", "Hang", "Thai", "Laoo", "Khmr", "Mymr":
+		// Letters only: "・" and the ideographic space sit in these blocks.
+		return unicode.IsLetter(r)
 	}
-	// The prolonged sound mark "ー" is Common, not Katakana, but sits
-	// inside Katakana words.
-	return r == 'ー'
+	return false
 }
 
 // scanUnspaced returns the end of the run of unspaced letters (and their

@@ -54,7 +54,7 @@ func (v *vocabulary) add(s string) {
 	if s == "" {
 		return
 	}
-	if sc := lang.Script(s); sc != "" {
+	if sc := text.Script(s); sc != "" {
 		v.scripts[sc]++
 	}
 	for _, t := range text.Tokenize(s) {
