@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/factcheckwidget/factcheck/internal/engine"
-	"github.com/factcheckwidget/factcheck/internal/lang"
 	"github.com/factcheckwidget/factcheck/internal/evaluate"
+	"github.com/factcheckwidget/factcheck/internal/lang"
 	"github.com/factcheckwidget/factcheck/internal/report"
 )
 

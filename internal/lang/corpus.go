@@ -138,9 +138,9 @@ const (
 
 // Resolve says how a page is read, from its declared tag (<html lang>,
 // data-lang, an API's lang) and a sample of its text:
-//   - in the declared language, unless the text is in another script than
-//     that language's, or plainly in another of the corpus's languages
-//     (templates often say "en" whatever the page says);
+//   - in the declared language, unless the text is plainly in another of
+//     the corpus's languages: in another script, or with a clear majority
+//     of its stop words (templates often say "en" whatever the page says);
 //   - with nothing declared, in the corpus language the text is detected
 //     in: the only corpus language of the text's script, or the one whose
 //     stop words it clearly uses most;
@@ -155,56 +155,58 @@ func (c *Corpus) Resolve(declared, sample string) Reading {
 		sample = sample[:maxDetectBytes]
 	}
 	script := text.Script(sample)
-	// score[i]: stop words of the text in language tags[i], when that
-	// language is written in the text's script; -1 otherwise.
-	score := make([]float64, len(c.tags))
-	cands := 0
+	// score[i]: the text's stop words in language tags[i] (a word listed by
+	// k languages counts 1/k), -1 when that language is not written in the
+	// text's script; hits[i]: the same, each counting 1.
+	score, hits := make([]float64, len(c.tags)), make([]float64, len(c.tags))
 	for i, t := range c.tags {
 		if script == "" || c.scriptOf(t) != script {
 			score[i] = -1
-		} else {
-			cands++
 		}
 	}
-	words, listed := 0, make([]int, 0, len(c.tags))
+	words := 0.0
 	for _, t := range text.Tokenize(sample) {
-		if t.Kind != text.Word || cands < 2 && decl == "" {
-			continue
-		}
-		words++
-		listed = listed[:0]
+		listed := 0.0
 		for i, tag := range c.tags {
-			if score[i] >= 0 && c.Analyzer(tag).IsStop(t.Text) {
-				listed = append(listed, i)
+			if t.Kind == text.Word && score[i] >= 0 && c.Analyzer(tag).IsStop(t.Text) {
+				listed++
+				hits[i]++
 			}
 		}
-		for _, i := range listed {
-			score[i] += 1 / float64(len(listed))
+		for i, tag := range c.tags {
+			if listed > 0 && score[i] >= 0 && c.Analyzer(tag).IsStop(t.Text) {
+				score[i] += 1 / listed
+			}
+		}
+		if t.Kind == text.Word {
+			words++
 		}
 	}
-	best, second := -1, -1.0
+	best, second, cands := -1, 0.0, 0
 	for i, s := range score {
+		if s < 0 {
+			continue
+		}
+		cands++
 		if best < 0 || s > score[best] {
-			best, second = i, max(second, scoreAt(score, best))
+			if best >= 0 {
+				second = score[best]
+			}
+			best = i
 		} else {
 			second = max(second, s)
 		}
 	}
-	guess, sure := "", false
-	if best >= 0 && score[best] >= 0 {
+	page, guess := decl, ""
+	if best >= 0 {
 		guess = c.tags[best]
-		sure = cands == 1 || score[best] >= minEvidence && score[best] >= sureRatio*max(second, 0)
-	}
-	page := decl
-	switch {
-	case decl == "" && sure:
-		page = guess
-	case decl == "", guess == "", guess == decl:
-	case c.scriptOf(decl) != "" && c.scriptOf(decl) != script,
-		sure && score[best] >= minStopShare*float64(words) && c.ID(decl) < 0:
-		page = guess
-	case sure && score[best] >= minStopShare*float64(words):
-		if s := score[c.ID(decl)]; s < 0 || score[best] >= sureRatio*s {
+		sure := cands == 1 || score[best] >= minEvidence && score[best] >= sureRatio*second
+		declHits := 0.0
+		if id := c.ID(decl); id >= 0 {
+			declHits = hits[id]
+		}
+		plain := sure && hits[best] >= minStopShare*words && hits[best] >= sureRatio*declHits
+		if decl == "" && sure || decl != "" && (c.scriptOf(decl) != "" && c.scriptOf(decl) != script || plain) {
 			page = guess
 		}
 	}
@@ -216,13 +218,6 @@ func (c *Corpus) Resolve(declared, sample string) Reading {
 		analyze = c.main
 	}
 	return Reading{page, analyze}
-}
-
-func scoreAt(score []float64, i int) float64 {
-	if i < 0 {
-		return -1
-	}
-	return score[i]
 }
 
 // scriptOf is the script of a corpus language ("" when unknown).

@@ -1,6 +1,8 @@
 package lang
 
 import (
+	"github.com/factcheckwidget/factcheck/internal/text"
+
 	"encoding/binary"
 	"errors"
 	"sort"
@@ -31,7 +33,7 @@ type Profile struct {
 	Tag     string
 	Script  string
 	Stops   map[string]bool
-	Stemmer *Stemmer // nil: words are not stemmed
+	Stemmer *text.Stemmer // nil: words are not stemmed
 }
 
 // Stem implements text.Analyzer.
@@ -55,7 +57,7 @@ func EncodeProfiles(profiles []*Profile) []byte {
 		}
 		st := p.Stemmer
 		if st == nil {
-			st = &Stemmer{}
+			st = &text.Stemmer{}
 		}
 		b = appendRules(b, &st.Prefixes)
 		b = appendRules(b, &st.Suffixes)
@@ -63,7 +65,7 @@ func EncodeProfiles(profiles []*Profile) []byte {
 	return b
 }
 
-func appendRules(b []byte, t *RuleTable) []byte {
+func appendRules(b []byte, t *text.RuleTable) []byte {
 	b = binary.AppendUvarint(b, uint64(len(t.Rules)))
 	for _, k := range sortedKeys(t.Rules) {
 		r := t.Rules[k]
@@ -102,17 +104,17 @@ func DecodeProfiles(b []byte) ([]*Profile, error) {
 		for k := r.uvarint(); k > 0 && r.err == nil; k-- {
 			p.Stops[r.string()] = true
 		}
-		st := &Stemmer{}
-		for _, t := range []*RuleTable{&st.Prefixes, &st.Suffixes} {
-			t.Rules = map[string]Rule{}
+		st := &text.Stemmer{}
+		for _, t := range []*text.RuleTable{&st.Prefixes, &st.Suffixes} {
+			t.Rules = map[string]text.Rule{}
 			for k := r.uvarint(); k > 0 && r.err == nil; k-- {
 				key := r.string()
-				t.Rules[key] = Rule{Strip: int(min(r.uvarint(), 255)), Add: r.string()}
+				t.Rules[key] = text.Rule{Strip: int(min(r.uvarint(), 255)), Add: r.string()}
 				n := utf8.RuneCountInString(key)
-				if strings.HasPrefix(key, WholeWord) {
+				if strings.HasPrefix(key, text.WholeWord) {
 					n--
 				}
-				t.MaxRunes = min(max(t.MaxRunes, n), MaxRuleRunes-1)
+				t.MaxRunes = min(max(t.MaxRunes, n), text.MaxRuleRunes-1)
 			}
 		}
 		if len(st.Prefixes.Rules)+len(st.Suffixes.Rules) > 0 {

@@ -198,25 +198,19 @@ func skipNonSpace(s string, i int) int {
 }
 
 // elided are the French and Italian words that lose their vowel before a
-// word starting with a vowel or h ("l'état", "qu'il", "dell'anno"). No
-// English word starts with one of them and an apostrophe but a few names
-// ("d'Artagnan"), which split harmlessly.
-var elided = map[string]bool{"c": true, "d": true, "j": true, "l": true, "m": true, "n": true, "s": true, "t": true,
-	"qu": true, "jusqu": true, "lorsqu": true, "puisqu": true, "quoiqu": true,
-	"dell": true, "dall": true, "nell": true, "sull": true, "all": true, "un": true}
+// word starting with a vowel or h ("l'état", "qu'il", "dell'anno"), each
+// between spaces. No English word starts with one of them and an
+// apostrophe but a few names ("d'Artagnan"), which split harmlessly.
+const elided = " c d j l m n s t qu jusqu lorsqu puisqu quoiqu dell dall nell sull all un "
 
 // elidedLen returns the length of an elided word starting folded w (before
 // its apostrophe), or 0.
 func elidedLen(w string) int {
 	i := strings.IndexByte(w, '\'')
-	if i <= 0 || !elided[w[:i]] || len(w) < i+3 {
+	if i <= 0 || len(w) < i+3 || !strings.Contains(elided, " "+w[:i]+" ") || !strings.ContainsRune("aeiouhy", rune(w[i+1])) {
 		return 0
 	}
-	switch w[i+1] {
-	case 'a', 'e', 'i', 'o', 'u', 'h', 'y':
-		return i
-	}
-	return 0
+	return i
 }
 
 // apostropheEnd is the byte offset just past the first apostrophe of w.

@@ -4,7 +4,7 @@ import (
 	"sort"
 	"unicode/utf8"
 
-	"github.com/factcheckwidget/factcheck/internal/lang"
+	"github.com/factcheckwidget/factcheck/internal/text"
 )
 
 // Pair is a folded word and the folded stem the real stemmer gives it.
@@ -33,14 +33,14 @@ var DefaultOptions = Options{MaxRunes: 7, MaxPrefixRunes: 4, MinGain: 1}
 
 // Learn returns the decision lists that reproduce pairs: a prefix table
 // (only when some stem drops a beginning) and a suffix table.
-func Learn(pairs []Pair, opt Options) *lang.Stemmer {
+func Learn(pairs []Pair, opt Options) *text.Stemmer {
 	var prefixes, suffixes []example
 	for _, p := range pairs {
 		strip, rest, rule := split(p.Word, p.Stem, opt.MaxPrefixRunes)
-		prefixes = append(prefixes, example{p.Word, lang.Rule{Strip: strip}})
+		prefixes = append(prefixes, example{p.Word, text.Rule{Strip: strip}})
 		suffixes = append(suffixes, example{rest, rule})
 	}
-	st := &lang.Stemmer{Suffixes: learnTable(suffixes, true, opt)}
+	st := &text.Stemmer{Suffixes: learnTable(suffixes, true, opt)}
 	if opt.MaxPrefixRunes > 0 {
 		st.Prefixes = learnTable(prefixes, false, opt)
 	}
@@ -49,13 +49,13 @@ func Learn(pairs []Pair, opt Options) *lang.Stemmer {
 
 type example struct {
 	word string
-	rule lang.Rule
+	rule text.Rule
 }
 
 // split explains stem as word minus a beginning of strip bytes, then
 // minus an ending, plus an addition: the beginning cut is the one (of at
 // most maxPrefix runes) that leaves the longest common start with stem.
-func split(word, stem string, maxPrefix int) (strip int, rest string, rule lang.Rule) {
+func split(word, stem string, maxPrefix int) (strip int, rest string, rule text.Rule) {
 	bestP, bestC := 0, commonPrefix(word, stem)
 	p := 0
 	for k := 1; k <= maxPrefix && p < len(word); k++ {
@@ -68,7 +68,7 @@ func split(word, stem string, maxPrefix int) (strip int, rest string, rule lang.
 		}
 	}
 	rest = word[bestP:]
-	return bestP, rest, lang.Rule{Strip: len(rest) - bestC, Add: stem[bestC:]}
+	return bestP, rest, text.Rule{Strip: len(rest) - bestC, Add: stem[bestC:]}
 }
 
 // commonPrefix is the byte length of the longest common start of a and
@@ -88,7 +88,7 @@ type node struct {
 	key, parent string
 	depth       int // affix length in runes; whole-word nodes come after every affix of their length
 	whole       bool
-	counts      map[lang.Rule]int
+	counts      map[text.Rule]int
 }
 
 // learnTable builds the decision list over word endings (suffix) or
@@ -97,12 +97,12 @@ type node struct {
 // affixes to long ones, a node becomes a rule when its most common rule
 // differs from the one it inherits and stems at least MinGain more words
 // right.
-func learnTable(examples []example, suffix bool, opt Options) lang.RuleTable {
+func learnTable(examples []example, suffix bool, opt Options) text.RuleTable {
 	nodes := map[string]*node{}
-	add := func(key, parent string, depth int, whole bool, r lang.Rule) {
+	add := func(key, parent string, depth int, whole bool, r text.Rule) {
 		n := nodes[key]
 		if n == nil {
-			n = &node{key: key, parent: parent, depth: depth, whole: whole, counts: map[lang.Rule]int{}}
+			n = &node{key: key, parent: parent, depth: depth, whole: whole, counts: map[text.Rule]int{}}
 			nodes[key] = n
 		}
 		n.counts[r]++
@@ -116,7 +116,7 @@ func learnTable(examples []example, suffix bool, opt Options) lang.RuleTable {
 			prev = key
 		}
 		if runes <= opt.MaxRunes {
-			add(lang.WholeWord+ex.word, prev, runes, true, ex.rule)
+			add(text.WholeWord+ex.word, prev, runes, true, ex.rule)
 		}
 	}
 	order := make([]*node, 0, len(nodes))
@@ -133,8 +133,8 @@ func learnTable(examples []example, suffix bool, opt Options) lang.RuleTable {
 		}
 		return a.key < b.key
 	})
-	chosen := map[string]lang.Rule{"": {}}
-	t := lang.RuleTable{Rules: map[string]lang.Rule{}}
+	chosen := map[string]text.Rule{"": {}}
+	t := text.RuleTable{Rules: map[string]text.Rule{}}
 	for _, n := range order {
 		inherited := chosen[n.parent]
 		best := majority(n.counts, inherited)
@@ -151,7 +151,7 @@ func learnTable(examples []example, suffix bool, opt Options) lang.RuleTable {
 
 // majority is the most common rule, the inherited one on a tie, then the
 // shortest change (deterministic whatever the map order).
-func majority(counts map[lang.Rule]int, inherited lang.Rule) lang.Rule {
+func majority(counts map[text.Rule]int, inherited text.Rule) text.Rule {
 	best, n := inherited, counts[inherited]
 	for r, c := range counts {
 		if c > n || c == n && r != best && best != inherited && less(r, best) {
@@ -161,7 +161,7 @@ func majority(counts map[lang.Rule]int, inherited lang.Rule) lang.Rule {
 	return best
 }
 
-func less(a, b lang.Rule) bool {
+func less(a, b text.Rule) bool {
 	if a.Strip != b.Strip {
 		return a.Strip < b.Strip
 	}
