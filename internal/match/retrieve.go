@@ -58,16 +58,17 @@ func NewWithParams(x *index.Index, p Params) *Matcher {
 		m.lengthNorm[f] = norm
 	}
 	m.precomputeClaims()
-	m.langs = corpusLanguages(x)
+	m.langs = CorpusLanguages(x)
 	return m
 }
 
-// corpusLanguages reads the index's languages. An index whose language
+// CorpusLanguages reads the index's languages (the keyword search reads
+// them as the matcher does). An index whose language
 // section cannot be read is read as one built before languages were told
 // apart: every text as English, as the checksum-verified postings were
 // most likely built (the section is checked by the same checksum, so this
 // is a section from a newer, incompatible writer).
-func corpusLanguages(x *index.Index) *lang.Corpus {
+func CorpusLanguages(x *index.Index) *lang.Corpus {
 	claimLang := func(d int) string { return x.Claim(d).Language }
 	c, err := lang.NewCorpus(x.Sections[lang.SectionName], x.NumClaims(), claimLang)
 	if err != nil {

@@ -22,19 +22,34 @@ func Fold(s string) string {
 	s = norm.NFKC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
-	// NFD splits "é" into "e" + combining accent so the accent can be dropped.
+	// NFD splits "é" into "e" + combining accent so the accent can be
+	// dropped. In the scripts of India and South-East Asia the combining
+	// marks are vowels ("के" is not "क"): they stay.
+	keepMarks := false
 	for _, r := range norm.NFD.String(s) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
+			if keepMarks {
+				b.WriteRune(r)
+			}
 			continue
 		case r == '\u2019' || r == '\u2018' || r == '\u02bc' || r == '`' || r == '\u00b4':
 			b.WriteByte('\'')
 		default:
+			keepMarks = r >= 0x0900 && r <= 0x0DFF || r >= 0x0E00 && r <= 0x0EFF || r >= 0x1000 && r <= 0x109F ||
+				r >= 0x1780 && r <= 0x17FF
 			b.WriteRune(unicode.ToLower(r))
 		}
 	}
+	// NFD also split each Korean syllable into its letters (jamo), which
+	// are not accents: put them back together.
+	if out := b.String(); strings.ContainsFunc(out, isJamo) {
+		return norm.NFC.String(out)
+	}
 	return b.String()
 }
+
+func isJamo(r rune) bool { return r >= 0x1100 && r <= 0x11FF }
 
 // isPlainLower reports whether s is already ASCII lower-case letters, digits
 // and punctuation, which is the common case and needs no Unicode work.
