@@ -3,13 +3,15 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"io"
 	"os"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"github.com/factcheckwidget/factcheck/internal/engine"
 	"github.com/factcheckwidget/factcheck/internal/evaluate"
-	"github.com/factcheckwidget/factcheck/internal/lang"
 	"github.com/factcheckwidget/factcheck/internal/report"
 )
 
@@ -24,7 +26,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	queriesPath := fs.String("queries", "", "batch mode: queries TSV id<TAB>text[<TAB>text that precedes it]")
 	date := fs.String("date", "", "article date YYYY-MM-DD for relative dates")
 	all := fs.Bool("all", false, "also list the candidates a reader is not shown (tier \"none\")")
-	language := fs.String("lang", "", "the text's language, a BCP 47 tag (pt-BR); default: detected among the corpus's languages")
+	pageLang := fs.String("lang", "", "the text's language, a BCP 47 tag (pt-BR); default: detected among the corpus's languages")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -33,8 +35,8 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 			return usagef("check: --date must be YYYY-MM-DD, got %q", *date)
 		}
 	}
-	if *language != "" && !lang.WellFormed(*language) {
-		return usagef("check: --lang must be a BCP 47 language tag such as pt-BR, got %q", *language)
+	if _, err := language.Parse(*pageLang); *pageLang != "" && err != nil && !errors.As(err, new(language.ValueError)) {
+		return usagef("check: --lang must be a BCP 47 language tag such as pt-BR, got %q", *pageLang)
 	}
 	if *queriesPath != "" && fs.NArg() > 0 {
 		return usageError{"check: give either --queries or a TEXT-FILE, not both"}
@@ -63,7 +65,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	checker := engine.New(x)
-	opt := engine.Options{Date: *date, All: *all, Lang: *language}
+	opt := engine.Options{Date: *date, All: *all, Lang: *pageLang}
 	w := bufio.NewWriter(stdout)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/factcheckwidget/factcheck/internal/engine"
-	"github.com/factcheckwidget/factcheck/internal/lang"
 	"github.com/factcheckwidget/factcheck/internal/report"
 )
 
@@ -83,8 +82,8 @@ func decodeCheck(body io.Reader) (*CheckRequest, error) {
 			return nil, fmt.Errorf("date: want YYYY-MM-DD, got %q", req.Date)
 		}
 	}
-	if req.Lang != "" && !lang.WellFormed(req.Lang) {
-		return nil, fmt.Errorf("lang: want a BCP 47 language tag such as \"pt-BR\", got %q", req.Lang)
+	if err := checkLanguageTag("lang", req.Lang); err != nil {
+		return nil, err
 	}
 	if req.MaxMatches < 0 || req.MaxMatches > MaxMatchesLimit {
 		return nil, fmt.Errorf("maxMatches: want 0..%d, got %d", MaxMatchesLimit, req.MaxMatches)

@@ -19,15 +19,6 @@ func TestBase(t *testing.T) {
 	}
 }
 
-func TestWellFormed(t *testing.T) {
-	for _, ok := range []string{"pt", "pt-BR", "en_US", "zh-Hant-TW", "sr-Latn-RS", "es-419"} {
-		assert.True(t, WellFormed(ok), ok)
-	}
-	for _, bad := range []string{"", "p", "português", "pt--BR", "pt-", "12", "en US", "toolongsubtag-x"} {
-		assert.False(t, WellFormed(bad), bad)
-	}
-}
-
 func TestSectionRoundTrip(t *testing.T) {
 	in := []*Profile{
 		{Tag: "pt", Script: "Latn", Stops: map[string]bool{"de": true, "nao": true},
