@@ -122,14 +122,16 @@ func (c *Corpus) AnalyzeIn(s string, r Reading) *text.Analysis {
 // before the end, and a check must stay cheap on a long article.
 const maxDetectBytes = 8000
 
-// Thresholds of detection, measured on the paraphrase set
-// (internal/compile/testdata/paraphrase, README "Languages"):
+// Thresholds of detection, set by hand and checked on the paraphrase set
+// (internal/compile/testdata/paraphrase; detection rates per language in
+// the README's "Languages"):
 //   - the text is in a language when that language's stop words are at
 //     least minEvidence of its words and sureRatio times the runner-up's
 //     (a word listed by k candidate languages counts 1/k for each);
-//   - it overrules a declared language when its stop words are also at
-//     least minStopShare of the words: running text is 30-55% stop words
-//     of its own language, and 0-15% of another's.
+//   - it overrules a declared language when, besides, at least
+//     minStopShare of the text's words are its stop words (running text
+//     is roughly half stop words of its own language) and twice the
+//     declared language's.
 const (
 	minEvidence  = 1.5
 	sureRatio    = 2.0

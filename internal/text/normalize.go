@@ -41,15 +41,8 @@ func Fold(s string) string {
 			b.WriteRune(unicode.ToLower(r))
 		}
 	}
-	// NFD also split each Korean syllable into its letters (jamo), which
-	// are not accents: put them back together.
-	if out := b.String(); strings.ContainsFunc(out, isJamo) {
-		return norm.NFC.String(out)
-	}
 	return b.String()
 }
-
-func isJamo(r rune) bool { return r >= 0x1100 && r <= 0x11FF }
 
 // isPlainLower reports whether s is already ASCII lower-case letters, digits
 // and punctuation, which is the common case and needs no Unicode work.
