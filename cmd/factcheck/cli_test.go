@@ -91,6 +91,7 @@ func TestBadArguments(t *testing.T) {
 		{"index without inputs", []string{"index", "-o", filepath.Join(dir, "x.fcx")}, "index: at least one INPUT"},
 		{"check with a bad date", []string{"check", "--corpus", testCorpus, "--date", "notadate", "-"}, `check: --date must be YYYY-MM-DD, got "notadate"`},
 		{"check with an impossible date", []string{"check", "--corpus", testCorpus, "--date", "2021-02-30", "-"}, "--date must be YYYY-MM-DD"},
+		{"check with a bad language", []string{"check", "--corpus", testCorpus, "--lang", "português", "-"}, "--lang must be a BCP 47 language tag"},
 		{"check with queries and a file", []string{"check", "--corpus", testCorpus, "--queries", testQueries, "article.txt"}, "either --queries or a TEXT-FILE"},
 		{"check with two files", []string{"check", "--corpus", testCorpus, "a.txt", "b.txt"}, "at most one TEXT-FILE"},
 		{"eval without --qrels", []string{"eval", "--corpus", testCorpus, "--queries", testQueries}, "eval: --queries and --qrels are required"},

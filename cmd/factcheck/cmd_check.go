@@ -3,9 +3,12 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"io"
 	"os"
 	"time"
+
+	"golang.org/x/text/language"
 
 	"github.com/factcheckwidget/factcheck/internal/engine"
 	"github.com/factcheckwidget/factcheck/internal/evaluate"
@@ -13,7 +16,7 @@ import (
 )
 
 func init() {
-	register(command{"check", "--corpus FILE [--date YYYY-MM-DD] [--all] [TEXT-FILE|-] | --corpus FILE --queries Q.tsv [--all]",
+	register(command{"check", "--corpus FILE [--date YYYY-MM-DD] [--lang TAG] [--all] [TEXT-FILE|-] | --corpus FILE --queries Q.tsv [--lang TAG] [--all]",
 		"check an article (JSON: sentences, offsets, what a reader is shown) or a batch of sentences (JSON Lines; queries id<TAB>text[<TAB>preceding text])", runCheck})
 }
 
@@ -23,6 +26,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	queriesPath := fs.String("queries", "", "batch mode: queries TSV id<TAB>text[<TAB>text that precedes it]")
 	date := fs.String("date", "", "article date YYYY-MM-DD for relative dates")
 	all := fs.Bool("all", false, "also list the candidates a reader is not shown (tier \"none\")")
+	pageLang := fs.String("lang", "", "the text's language, a BCP 47 tag (pt-BR); default: detected among the corpus's languages")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -30,6 +34,9 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		if _, err := time.Parse("2006-01-02", *date); err != nil {
 			return usagef("check: --date must be YYYY-MM-DD, got %q", *date)
 		}
+	}
+	if _, err := language.Parse(*pageLang); *pageLang != "" && err != nil && !errors.As(err, new(language.ValueError)) {
+		return usagef("check: --lang must be a BCP 47 language tag such as pt-BR, got %q", *pageLang)
 	}
 	if *queriesPath != "" && fs.NArg() > 0 {
 		return usageError{"check: give either --queries or a TEXT-FILE, not both"}
@@ -58,7 +65,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	checker := engine.New(x)
-	opt := engine.Options{Date: *date, All: *all}
+	opt := engine.Options{Date: *date, All: *all, Lang: *pageLang}
 	w := bufio.NewWriter(stdout)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

@@ -25,6 +25,10 @@ type CheckRequest struct {
 	Date string `json:"date,omitempty"`
 	// MaxMatches per sentence, 0..10; 0 means engine.DefaultMaxMatches.
 	MaxMatches int `json:"maxMatches,omitempty"`
+	// Lang is the text's language, a BCP 47 tag ("pt-BR"); optional. The
+	// text is read in it and compared with the claims in it unless the
+	// text is plainly in another language (engine.Options.Lang).
+	Lang string `json:"lang,omitempty"`
 }
 
 // MaxMatchesLimit bounds CheckRequest.MaxMatches.
@@ -49,7 +53,7 @@ func (h *handler) check(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	opt := engine.Options{Date: req.Date, MaxMatches: req.MaxMatches}
+	opt := engine.Options{Date: req.Date, MaxMatches: req.MaxMatches, Lang: req.Lang}
 	writeJSON(w, http.StatusOK, report.ArticleOf(req.Text, req.Date, h.c.CheckArticle(req.Text, opt)))
 }
 
@@ -77,6 +81,9 @@ func decodeCheck(body io.Reader) (*CheckRequest, error) {
 		if _, err := time.Parse(time.DateOnly, req.Date); err != nil {
 			return nil, fmt.Errorf("date: want YYYY-MM-DD, got %q", req.Date)
 		}
+	}
+	if err := checkLanguageTag("lang", req.Lang); err != nil {
+		return nil, err
 	}
 	if req.MaxMatches < 0 || req.MaxMatches > MaxMatchesLimit {
 		return nil, fmt.Errorf("maxMatches: want 0..%d, got %d", MaxMatchesLimit, req.MaxMatches)

@@ -58,6 +58,7 @@ func TestCheckBadRequests(t *testing.T) {
 		{"text blank", `{"text": "  \n "}`, "text"},
 		{"text wrong type", `{"text": 5}`, "text"},
 		{"unknown field", `{"text": "a b c", "txt": "x"}`, "txt"},
+		{"lang not a language tag", `{"text": "a b c", "lang": "português"}`, "lang"},
 		{"bad date", `{"text": "a b c", "date": "5 Nov 2025"}`, "date"},
 		{"impossible date", `{"text": "a b c", "date": "2025-02-30"}`, "date"},
 		{"maxMatches too big", `{"text": "a b c", "maxMatches": 11}`, "maxMatches"},

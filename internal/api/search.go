@@ -134,14 +134,17 @@ func intParam(q url.Values, name string, def int) (int, error) {
 // checkLanguage refuses a languageCode that is not a well-formed BCP 47
 // tag ("english", "e", "en--"). A well-formed tag of a language the
 // registry does not know ("xx") is accepted: it just matches no claim.
-func checkLanguage(s string) error {
+func checkLanguage(s string) error { return checkLanguageTag("languageCode", s) }
+
+// checkLanguageTag is checkLanguage for a parameter or field named name.
+func checkLanguageTag(name, s string) error {
 	if s == "" {
 		return nil
 	}
 	_, err := language.Parse(s)
 	var unknown language.ValueError
 	if err != nil && !errors.As(err, &unknown) {
-		return fmt.Errorf("languageCode: %q is not a BCP 47 language tag such as \"en\" or \"pt-BR\"", s)
+		return fmt.Errorf("%s: %q is not a BCP 47 language tag such as \"en\" or \"pt-BR\"", name, s)
 	}
 	return nil
 }

@@ -14,6 +14,8 @@ import (
 
 	"github.com/factcheckwidget/factcheck/internal/claim"
 	"github.com/factcheckwidget/factcheck/internal/index"
+	"github.com/factcheckwidget/factcheck/internal/lang"
+	"github.com/factcheckwidget/factcheck/internal/match"
 )
 
 // Filter selects claims. Zero fields do not filter.
@@ -61,6 +63,8 @@ type Searcher struct {
 	day  []string
 	site []string
 	lang []langKey
+	// langs analyse a query as the index analysed each language's claims.
+	langs *lang.Corpus
 	// byDate is every claim, newest Day first, then index order.
 	byDate     []int
 	publishers []string
@@ -84,6 +88,7 @@ func (s *Searcher) prepare() {
 			}
 		}
 		slices.Sort(s.publishers)
+		s.langs = match.CorpusLanguages(s.x)
 		s.byDate = make([]int, n)
 		for d := range s.byDate {
 			s.byDate[d] = d
@@ -104,7 +109,7 @@ func (s *Searcher) Search(f Filter) Result {
 	s.prepare()
 	keep := s.predicate(f)
 	if q := strings.TrimSpace(f.Query); q != "" {
-		return s.keywords(q, keep)
+		return s.keywords(q, f.Language, keep)
 	}
 	var r Result
 	for _, d := range s.byDate {

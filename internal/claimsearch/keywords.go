@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/factcheckwidget/factcheck/internal/index"
+	"github.com/factcheckwidget/factcheck/internal/lang"
 	"github.com/factcheckwidget/factcheck/internal/match"
 	"github.com/factcheckwidget/factcheck/internal/text"
 )
@@ -57,43 +58,21 @@ func (s *Searcher) putScratch(sc *scratch) {
 	s.pool.Put(sc)
 }
 
-// keywords ranks the claims holding any word of q that keep accepts.
-func (s *Searcher) keywords(q string, keep func(d int) bool) Result {
-	words := queryWords(q)
+// keywords ranks the claims holding any word of q that keep accepts; q is
+// in language (a BCP 47 tag), or "" for any of the corpus's.
+func (s *Searcher) keywords(q, language string, keep func(d int) bool) Result {
+	words := s.queryWords(q, language)
 	if len(words) == 0 {
 		return Result{}
 	}
-	x := s.x
-	n := x.NumClaims()
 	sc := s.getScratch()
 	defer s.putScratch(sc)
-	for wi, w := range words {
+	for wi, alts := range words {
 		mark := uint16(wi + 1)
 		for _, f := range searchFields {
-			fld := &x.Fields[f]
-			t := fld.Lookup(w)
-			if t < 0 {
-				continue
+			for _, w := range alts {
+				s.addWord(sc, f, w, mark)
 			}
-			// Lucene's BM25 idf, log(1 + (N−df+0.5)/(df+0.5)), stays above 0
-			// however common the word: a query for "South Korea" must find
-			// the claims about South Korea even when they are most claims.
-			df := float64(fld.DF(t))
-			idf := math.Log1p((float64(n) - df + 0.5) / (df + 0.5))
-			k1, b := bm25.K1[f], bm25.B[f]
-			weight := float32(bm25.FirstStage[f] * idf * (k1 + 1))
-			avg := max(fld.AvgLen, 1)
-			fld.Postings(t, n, func(d, tf int) {
-				norm := k1 * (1 - b + b*float64(fld.DocLen[d])/avg)
-				sc.score[d] += weight * float32(float64(tf)/(float64(tf)+norm))
-				if sc.lastWord[d] != mark {
-					if sc.lastWord[d] == 0 {
-						sc.touched = append(sc.touched, int32(d))
-					}
-					sc.lastWord[d] = mark
-					sc.words[d]++
-				}
-			})
 		}
 	}
 	hits := make([]hit, 0, len(sc.touched))
@@ -128,9 +107,12 @@ func (s *Searcher) compareHits(a, b hit) int {
 	return cmp.Compare(a.doc, b.doc)
 }
 
-// queryWords returns the distinct index terms of the first MaxQueryBytes of
-// q, in query order.
-func queryWords(q string) []string {
+// queryWords returns the distinct words of the first MaxQueryBytes of q,
+// in query order, each as the index terms it may be: its stem in language
+// (a BCP 47 tag), or with none, its stem in each of the corpus's languages
+// (a claim's words were stemmed in the claim's language). A word that is a
+// stop word in every language it is read in is dropped.
+func (s *Searcher) queryWords(q, language string) [][]string {
 	if len(q) > MaxQueryBytes {
 		cut := MaxQueryBytes
 		for cut > 0 && !utf8.RuneStart(q[cut]) {
@@ -138,11 +120,57 @@ func queryWords(q string) []string {
 		}
 		q = q[:cut]
 	}
-	var out []string
-	for _, t := range index.Kind(index.FieldClaim).Terms(text.Analyze(q)) {
-		if !slices.Contains(out, t) {
-			out = append(out, t)
+	langs := s.langs.Languages()
+	if b := lang.Base(language); b != "" {
+		langs = []string{b}
+	}
+	var analyses []*text.Analysis
+	for _, l := range langs {
+		analyses = append(analyses, text.AnalyzeWith(q, s.langs.Analyzer(l)))
+	}
+	var out [][]string
+	seen := map[string]bool{}
+	for i := range text.Tokenize(q) {
+		var alts []string
+		for _, a := range analyses {
+			if !a.Stop[i] && !slices.Contains(alts, a.Stems[i]) {
+				alts = append(alts, a.Stems[i])
+			}
+		}
+		if key := strings.Join(alts, " "); len(alts) > 0 && !seen[key] {
+			seen[key] = true
+			out = append(out, alts)
 		}
 	}
 	return out
+}
+
+// addWord adds the BM25 score of term w in field f to every claim holding
+// it, and counts query word mark once per claim.
+func (s *Searcher) addWord(sc *scratch, f int, w string, mark uint16) {
+	fld := &s.x.Fields[f]
+	t := fld.Lookup(w)
+	if t < 0 {
+		return
+	}
+	n := s.x.NumClaims()
+	// Lucene's BM25 idf, log(1 + (N−df+0.5)/(df+0.5)), stays above 0
+	// however common the word: a query for "South Korea" must find the
+	// claims about South Korea even when they are most claims.
+	df := float64(fld.DF(t))
+	idf := math.Log1p((float64(n) - df + 0.5) / (df + 0.5))
+	k1, b := bm25.K1[f], bm25.B[f]
+	weight := float32(bm25.FirstStage[f] * idf * (k1 + 1))
+	avg := max(fld.AvgLen, 1)
+	fld.Postings(t, n, func(d, tf int) {
+		norm := k1 * (1 - b + b*float64(fld.DocLen[d])/avg)
+		sc.score[d] += weight * float32(float64(tf)/(float64(tf)+norm))
+		if sc.lastWord[d] != mark {
+			if sc.lastWord[d] == 0 {
+				sc.touched = append(sc.touched, int32(d))
+			}
+			sc.lastWord[d] = mark
+			sc.words[d]++
+		}
+	})
 }

@@ -8,10 +8,35 @@ package compile
 import (
 	"github.com/factcheckwidget/factcheck/internal/claim"
 	"github.com/factcheckwidget/factcheck/internal/index"
+	"github.com/factcheckwidget/factcheck/internal/lang"
+	"github.com/factcheckwidget/factcheck/internal/lang/learn"
+	"github.com/factcheckwidget/factcheck/internal/text"
 )
 
 // Index compiles claims. progress, when not nil, is called with the number
 // of claims analysed so far.
 func Index(claims []claim.Claim, progress func(done, total int)) (*index.Index, error) {
-	return index.Build(claims, progress)
+	section, langs, err := languages(claims)
+	if err != nil {
+		return nil, err
+	}
+	x, err := index.BuildWith(claims, func(d int) text.Analyzer { return langs.Analyzer(lang.ClaimBase(claims[d].Language)) },
+		progress)
+	if err != nil {
+		return nil, err
+	}
+	if x.Sections == nil {
+		x.Sections = map[string][]byte{}
+	}
+	x.Sections[lang.SectionName] = section
+	return x, nil
+}
+
+// languages learns the profiles of the claims' languages and reads them
+// back from their encoded section, so each claim is analysed here exactly
+// as a reader of the index (the widget included) analyses a query.
+func languages(claims []claim.Claim) ([]byte, *lang.Corpus, error) {
+	section := lang.EncodeProfiles(learn.Profiles(claims, learn.DefaultOptions))
+	langs, err := lang.NewCorpus(section, len(claims), func(d int) string { return claims[d].Language })
+	return section, langs, err
 }

@@ -36,6 +36,12 @@ type Options struct {
 	// (its previous sentences); CheckArticle reads every sentence with the
 	// ones before it by itself.
 	Context string
+	// Lang is the page's declared language, a BCP 47 tag (<html lang>,
+	// the widget's data-lang, the API's lang); empty means unknown. The
+	// page is read in it and compared with the claims in it, unless its
+	// text is plainly in another of the corpus's languages
+	// (lang.Corpus.Resolve).
+	Lang string
 }
 
 // DefaultMaxMatches is how many matches a sentence shows at most: the
@@ -148,7 +154,7 @@ func (c *Checker) CheckSentence(s string, opt Options) []Match {
 	if len(s) > MaxSentenceBytes {
 		s = s[:cutUTF8(s, MaxSentenceBytes)]
 	}
-	q := c.m.PrepareContext(s, opt.Context)
+	q := c.m.PrepareContextIn(s, opt.Context, opt.Lang)
 	cands := c.m.RankQuery(q, maxMatches(opt))
 	probs := make([]float64, len(cands))
 	tiers := make([]Tier, len(cands))

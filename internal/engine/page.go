@@ -35,12 +35,14 @@ func (c *Checker) rankPage(article string, opt Options) []pageSentence {
 	}
 	page := make([]pageSentence, len(spans))
 	k := maxMatches(opt)
+	langs := c.m.Languages()
+	reading := langs.Resolve(opt.Lang, article)
 	for i, sp := range spans {
 		end := sp.End
 		if end-sp.Start > MaxSentenceBytes {
 			end = sp.Start + cutUTF8(article[sp.Start:], MaxSentenceBytes)
 		}
-		a := text.Analyze(article[sp.Start:end])
+		a := langs.AnalyzeIn(article[sp.Start:end], reading)
 		ctx := make([]*match.Query, 0, ContextSentences)
 		for j := max(0, i-ContextSentences); j < i; j++ {
 			ctx = append(ctx, page[j].q)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/factcheckwidget/factcheck/internal/claim"
+	"github.com/factcheckwidget/factcheck/internal/text"
 )
 
 // MaxClaims bounds a compiled corpus: doc ids are stored as uvarints but the
@@ -18,9 +19,16 @@ const MaxClaims = 2_000_000
 // and would let a hostile corpus blow up the n-gram index.
 const MaxClaimBytes = 4096
 
-// Build compiles claims into an Index. progress, when not nil, is called
-// with the number of claims analysed so far.
+// Build compiles claims into an Index, analysing every claim as English.
+// progress, when not nil, is called with the number of claims analysed so
+// far.
 func Build(claims []claim.Claim, progress func(done, total int)) (*Index, error) {
+	return BuildWith(claims, nil, progress)
+}
+
+// BuildWith compiles claims analysing claim d in its language, with
+// analyzer(d) (internal/compile chooses it; nil analyses all as English).
+func BuildWith(claims []claim.Claim, analyzer func(d int) text.Analyzer, progress func(done, total int)) (*Index, error) {
 	if len(claims) == 0 {
 		return nil, errors.New("index: no claims to index")
 	}
@@ -45,7 +53,11 @@ func Build(claims []claim.Claim, progress func(done, total int)) (*Index, error)
 	}
 	forwardTerms := make([][]string, len(claims))
 	for d := range x.claims {
-		terms := claimTerms(&x.claims[d])
+		var an text.Analyzer
+		if analyzer != nil {
+			an = analyzer(d)
+		}
+		terms := claimTerms(&x.claims[d], an)
 		for f := range builders {
 			builders[f].add(d, terms[f])
 		}

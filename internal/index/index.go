@@ -48,9 +48,10 @@ func QueryTerms(a *text.Analysis) [NumFields][]string {
 
 // claimTerms returns the terms of claim c in every field: the claim's
 // stems, the stems of its title and context, and the 4-grams of claim and
-// title read as one text. Each text is analysed once.
-func claimTerms(c *claim.Claim) [NumFields][]string {
-	body, title, ctx := text.Analyze(c.Text), text.Analyze(c.Title), text.Analyze(c.Context)
+// title read as one text. Each text is analysed once, by an (the claim's
+// language; nil is English).
+func claimTerms(c *claim.Claim, an text.Analyzer) [NumFields][]string {
+	body, title, ctx := text.AnalyzeWith(c.Text, an), text.AnalyzeWith(c.Title, an), text.AnalyzeWith(c.Context, an)
 	return [NumFields][]string{
 		FieldClaim:      body.Terms(),
 		FieldTitle:      append(title.Terms(), ctx.Terms()...),

@@ -48,21 +48,29 @@ type Query struct {
 	// termMass is the idf mass of the query's distinct claim-field terms,
 	// unknown ones at the idf of a term in no claim.
 	termMass float64
+	lang     int // the claims' language it is compared with (lang.Corpus.ID), or lang.AnyLanguage
 }
 
-// Prepare analyses a query sentence.
-func (m *Matcher) Prepare(s string) *Query { return m.PrepareAnalysis(text.Analyze(s), nil) }
+// Prepare analyses a query sentence in the language it is detected in
+// (lang.Corpus.Resolve).
+func (m *Matcher) Prepare(s string) *Query { return m.PrepareContextIn(s, "", "") }
 
 // PrepareContext analyses a query sentence read after context, the text
 // that precedes it in its document (the previous sentences).
-func (m *Matcher) PrepareContext(s, context string) *Query {
+func (m *Matcher) PrepareContext(s, context string) *Query { return m.PrepareContextIn(s, context, "") }
+
+// PrepareContextIn is PrepareContext for a text declared to be in
+// language declared (a BCP 47 tag, "" when not known), which its text may
+// overrule (lang.Corpus.Resolve).
+func (m *Matcher) PrepareContextIn(s, context, declared string) *Query {
+	reading := m.langs.Resolve(declared, context+"\n"+s)
 	var prev []*Query
 	if context != "" && m.params.ContextWeight > 0 {
 		for _, sp := range text.Sentences(context) {
-			prev = append(prev, m.PrepareAnalysis(text.Analyze(context[sp.Start:sp.End]), nil))
+			prev = append(prev, m.PrepareAnalysis(m.langs.AnalyzeIn(context[sp.Start:sp.End], reading), nil))
 		}
 	}
-	return m.PrepareAnalysis(text.Analyze(s), prev)
+	return m.PrepareAnalysis(m.langs.AnalyzeIn(s, reading), prev)
 }
 
 // PrepareAnalysis prepares an analysed sentence read after the sentences
@@ -70,9 +78,11 @@ func (m *Matcher) PrepareContext(s, context string) *Query {
 // article passes the queries it already prepared). Context terms the
 // sentence lacks join the first stage at Params.ContextWeight, so "He
 // signed it in 2019." can find the bill the previous sentence named, and
-// they give the re-ranker a separate coverage feature.
+// they give the re-ranker a separate coverage feature. A sentence analysed
+// in a language (a.Lang) is compared with the claims of that language.
 func (m *Matcher) PrepareAnalysis(a *text.Analysis, context []*Query) *Query {
-	q := &Query{Text: a.Text, Analysis: a, termSet: map[uint32]bool{}, bigrams: map[[2]int32]bool{}}
+	q := &Query{Text: a.Text, Analysis: a, termSet: map[uint32]bool{}, bigrams: map[[2]int32]bool{},
+		lang: m.langs.ID(a.Lang)}
 	terms := index.QueryTerms(a)
 	for f := range q.terms {
 		q.terms[f], q.mass[f] = m.analyzeQuery(f, terms[f])

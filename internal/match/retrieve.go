@@ -10,6 +10,7 @@ import (
 	"sort"
 
 	"github.com/factcheckwidget/factcheck/internal/index"
+	"github.com/factcheckwidget/factcheck/internal/lang"
 )
 
 // Matcher ranks claims of one index. It is safe for concurrent use: all
@@ -27,6 +28,7 @@ type Matcher struct {
 	claimMass []float64
 	isNumber  []bool
 	isCommon  []bool // in more than CommonShare of the claims
+	langs     *lang.Corpus
 	pool      chan *scratch
 }
 
@@ -56,8 +58,27 @@ func NewWithParams(x *index.Index, p Params) *Matcher {
 		m.lengthNorm[f] = norm
 	}
 	m.precomputeClaims()
+	m.langs = CorpusLanguages(x)
 	return m
 }
+
+// CorpusLanguages reads the index's languages (the keyword search reads
+// them as the matcher does). An index whose language
+// section cannot be read is read as one built before languages were told
+// apart: every text as English, as the checksum-verified postings were
+// most likely built (the section is checked by the same checksum, so this
+// is a section from a newer, incompatible writer).
+func CorpusLanguages(x *index.Index) *lang.Corpus {
+	claimLang := func(d int) string { return x.Claim(d).Language }
+	c, err := lang.NewCorpus(x.Sections[lang.SectionName], x.NumClaims(), claimLang)
+	if err != nil {
+		c, _ = lang.NewCorpus(nil, x.NumClaims(), claimLang)
+	}
+	return c
+}
+
+// Languages returns what the matcher knows of the corpus's languages.
+func (m *Matcher) Languages() *lang.Corpus { return m.langs }
 
 // Index returns the matcher's index.
 func (m *Matcher) Index() *index.Index { return m.x }
@@ -222,6 +243,9 @@ func (m *Matcher) firstStage(s *scratch, q *Query, n int) []Candidate {
 	}
 	top := topN{limit: n}
 	for _, d := range s.touched {
+		if q.lang != lang.AnyLanguage && m.langs.DocLang(int(d)) != q.lang {
+			continue
+		}
 		fused := weight[0]*s.score[0][d] + weight[1]*s.score[1][d] + weight[2]*s.score[2][d]
 		top.offer(fused, d)
 	}

@@ -8,15 +8,45 @@ type Analysis struct {
 	Tokens []Token  // words and numbers, folded, with byte offsets into Text
 	Stems  []string // Stems[i] is the stem of Tokens[i] (numbers unchanged)
 	Stop   []bool   // Stop[i]: Tokens[i] is a stop word
+	// Lang is the language (a BCP 47 primary subtag) the text was
+	// analysed in, "" when it is not known: the matcher then compares it
+	// with claims of every language.
+	Lang string
 }
 
-// Analyze tokenises and stems s.
-func Analyze(s string) *Analysis {
+// Analyzer is what differs between languages once a text is tokenised:
+// how a folded word is stemmed and which words are stop words.
+type Analyzer interface {
+	Stem(word string) string
+	IsStop(word string) bool
+}
+
+// English is the built-in analyser: Snowball's English stemmer and the
+// English stop words. Texts with no known language are read with it.
+var English Analyzer = englishAnalyzer{}
+
+type englishAnalyzer struct{}
+
+func (englishAnalyzer) Stem(w string) string { return Stem(w) }
+func (englishAnalyzer) IsStop(w string) bool { return IsStopWord(w) }
+
+// Analyze tokenises and stems s as English.
+func Analyze(s string) *Analysis { return AnalyzeWith(s, English) }
+
+// AnalyzeWith tokenises s and stems it with an (nil means English).
+func AnalyzeWith(s string, an Analyzer) *Analysis {
+	if an == nil {
+		an = English
+	}
 	toks := Tokenize(s)
 	a := &Analysis{Text: s, Tokens: toks, Stems: make([]string, len(toks)), Stop: make([]bool, len(toks))}
 	for i, t := range toks {
-		a.Stems[i] = Stem(t.Text)
-		a.Stop[i] = t.Kind == Word && IsStopWord(t.Text)
+		if t.Kind == Number {
+			a.Stems[i] = t.Text
+			continue
+		}
+		a.Stems[i] = an.Stem(t.Text)
+		a.Stop[i] = an.IsStop(t.Text)
 	}
 	return a
 }

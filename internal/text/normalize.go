@@ -22,14 +22,23 @@ func Fold(s string) string {
 	s = norm.NFKC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
-	// NFD splits "é" into "e" + combining accent so the accent can be dropped.
+	// NFD splits "é" into "e" + combining accent so the accent can be
+	// dropped. In the scripts of India and South-East Asia the combining
+	// marks are vowels ("के" is not "क"): they stay, but the nukta, a dot
+	// that writers often leave out ("ग़लत" and "गलत"), goes like an accent.
+	keepMarks := false
 	for _, r := range norm.NFD.String(s) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
+			if keepMarks && !isNukta(r) {
+				b.WriteRune(r)
+			}
 			continue
 		case r == '\u2019' || r == '\u2018' || r == '\u02bc' || r == '`' || r == '\u00b4':
 			b.WriteByte('\'')
 		default:
+			keepMarks = r >= 0x0900 && r <= 0x0DFF || r >= 0x0E00 && r <= 0x0EFF || r >= 0x1000 && r <= 0x109F ||
+				r >= 0x1780 && r <= 0x17FF
 			b.WriteRune(unicode.ToLower(r))
 		}
 	}
@@ -46,4 +55,14 @@ func isPlainLower(s string) bool {
 		}
 	}
 	return true
+}
+
+// isNukta reports the nukta of the Indic scripts (Devanagari to Kannada),
+// which NFD splits off consonants such as "ग़".
+func isNukta(r rune) bool {
+	switch r {
+	case 0x093C, 0x09BC, 0x0A3C, 0x0ABC, 0x0B3C, 0x0CBC:
+		return true
+	}
+	return false
 }

@@ -39,6 +39,10 @@ func Tokenize(s string) []Token {
 			end := scanNumber(s, i)
 			toks = append(toks, Token{Text: numberText(s[i:end]), Start: i, End: end, Kind: Number})
 			i = end
+		case isUnspaced(r):
+			end := scanUnspaced(s, i)
+			toks = appendBigrams(toks, s, i, end)
+			i = end
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			// Non-ASCII digits ("١٢٣", full-width "１２") are scanned as a word
 			// and folded; scanNumber only consumes ASCII digits.
@@ -53,14 +57,19 @@ func Tokenize(s string) []Token {
 }
 
 // scanWord returns the end of the word starting at i: letters, digits,
-// combining marks, and apostrophes between letters ("don't").
+// combining marks (Devanagari's vowel signs are spacing marks, Mc, inside
+// a word), and apostrophes between letters ("don't"). A letter of a script
+// written without spaces ends it.
 func scanWord(s string, i int) int {
 	for i < len(s) {
 		if s[i] == 'h' && isURLStart(s, i) {
 			break
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+		if isUnspaced(r) {
+			break
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
 			i += size
 			continue
 		}
@@ -98,6 +107,13 @@ func appendFolded(toks []Token, s string, start, end int) []Token {
 	w := Fold(s[start:end])
 	w = strings.TrimSuffix(w, "'s")
 	if strings.ContainsRune(w, '\'') {
+		if n := elidedLen(w); n > 0 {
+			// "l'économie" is the article and "économie": the word must
+			// meet "économie" written alone.
+			cut := start + apostropheEnd(s[start:end])
+			toks = append(toks, Token{Text: w[:n], Start: start, End: cut, Kind: Word})
+			w, start = w[n+1:], cut
+		}
 		w = strings.ReplaceAll(w, "'", "")
 	}
 	if w == "" {
@@ -179,4 +195,30 @@ func skipNonSpace(s string, i int) int {
 		i += size
 	}
 	return i
+}
+
+// elided are the French and Italian words that lose their vowel before a
+// word starting with a vowel or h ("l'état", "qu'il", "dell'anno"), each
+// between spaces. No English word starts with one of them and an
+// apostrophe but a few names ("d'Artagnan"), which split harmlessly.
+const elided = " c d j l m n s t qu jusqu lorsqu puisqu quoiqu dell dall nell sull all un "
+
+// elidedLen returns the length of an elided word starting folded w (before
+// its apostrophe), or 0.
+func elidedLen(w string) int {
+	i := strings.IndexByte(w, '\'')
+	if i <= 0 || len(w) < i+3 || !strings.Contains(elided, " "+w[:i]+" ") || !strings.ContainsRune("aeiouhy", rune(w[i+1])) {
+		return 0
+	}
+	return i
+}
+
+// apostropheEnd is the byte offset just past the first apostrophe of w.
+func apostropheEnd(w string) int {
+	for i, r := range w {
+		if isApostrophe(r) || r == '`' || r == '\u2018' || r == '\u00b4' {
+			return i + utf8.RuneLen(r)
+		}
+	}
+	return 0
 }

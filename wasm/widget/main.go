@@ -43,22 +43,24 @@ func load(_ js.Value, args []js.Value) any {
 	return map[string]any{"ok": true, "claims": x.NumClaims(), "name": corpusName}
 }
 
-// checkArticle(text, date) -> {ok, sentences}: the sentences that matched,
-// with UTF-16 offsets into text, encoded as results.go describes.
+// checkArticle(text, date, lang) -> {ok, sentences}: the sentences that
+// matched, with UTF-16 offsets into text, encoded as results.go describes.
+// lang is the page's BCP 47 tag ("" when it declares none).
 func checkArticle(_ js.Value, args []js.Value) any {
 	if checker == nil {
 		return fail("checkArticle: no corpus loaded")
 	}
-	text, date := arg(args, 0), arg(args, 1)
+	text, date, lang := arg(args, 0), arg(args, 1), arg(args, 2)
 	t0 := time.Now()
-	sents := checker.CheckArticle(text, engine.Options{Date: date})
+	sents := checker.CheckArticle(text, engine.Options{Date: date, Lang: lang})
 	t1 := time.Now()
 	res := encodeArticle(text, sents)
 	// Where the time goes: the engine vs encoding the results.
 	return map[string]any{"ok": true, "sentences": res, "engineMs": ms(t1.Sub(t0)), "encodeMs": ms(time.Since(t1))}
 }
 
-// search(text, k) -> {ok, matches}: the claims a free-text claim matches.
+// search(text, k, lang) -> {ok, matches}: the claims a free-text claim
+// matches; lang as for checkArticle.
 func search(_ js.Value, args []js.Value) any {
 	if checker == nil {
 		return fail("search: no corpus loaded")
@@ -67,7 +69,8 @@ func search(_ js.Value, args []js.Value) any {
 	if len(args) > 1 && args[1].Type() == js.TypeNumber {
 		k = args[1].Int()
 	}
-	return map[string]any{"ok": true, "matches": encodeMatches(q, checker.CheckSentence(q, engine.Options{MaxMatches: k}))}
+	opt := engine.Options{MaxMatches: k, Lang: arg(args, 2)}
+	return map[string]any{"ok": true, "matches": encodeMatches(q, checker.CheckSentence(q, opt))}
 }
 
 // version() -> {widget, go, corpus, claims}.

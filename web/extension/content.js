@@ -43,6 +43,9 @@ if (!window.__factcheckExt) {
         selection: String(getSelection() || "").trim(),
         text: (el.innerText || "").slice(0, 2 << 20),
         date: date(el),
+        // The language the main element inherits (<html lang>), as HTML
+        // defines it; the engine detects it from the text when missing.
+        lang: el.getAttribute("data-lang") || el.closest("[lang]")?.lang || "",
         title: document.title,
       };
     },

@@ -50,10 +50,10 @@ function show(items, source) {
   state("done", source);
 }
 
-async function checkText(text, date, source) {
+async function checkText(text, date, lang, source) {
   state("checking", source);
   status("Checking…");
-  const res = await window.factcheck.checkText(text, date);
+  const res = await window.factcheck.checkText(text, date, lang);
   show(res.sentences.filter((s) => s.matches.length), source);
 }
 
@@ -65,8 +65,8 @@ chrome.runtime.onMessage.addListener((msg, sender, reply) => {
   const fc = window.factcheck;
   const res = (result) => ({ type: "result", id: m.id, result });
   const p = m.type === "info" ? fc.ready.then((info) => ({ type: "ready", info }))
-    : m.type === "check" ? fc.checkText(m.text, m.date).then(res)
-    : fc.search(m.text, m.k).then((matches) => res({ ok: true, matches }));
+    : m.type === "check" ? fc.checkText(m.text, m.date, m.lang).then(res)
+    : fc.search(m.text, m.k, m.lang).then((matches) => res({ ok: true, matches }));
   p.catch((e) => m.type === "info" ? { type: "error", error: String(e.message) } : res({ ok: false, error: String(e.message) })).then(reply);
   return true;
 });
@@ -109,14 +109,14 @@ async function main() {
     const text = $("claim").value.trim();
     if (!text) return;
     state("checking", "claim");
-    const matches = await window.factcheck.search(text, 5);
+    const matches = await window.factcheck.search(text, 5, page ? page.lang : "");
     show(matches.length ? [{ text, matches }] : [], "claim");
   });
   $("highlight").hidden = !page;
   $("highlight").addEventListener("click", highlight);
   const sel = pending && pending.tabId === tabId ? pending.text : page && page.selection;
-  if (sel) return checkText(sel, page ? page.date : "", "selection");
-  if (page) return checkText(page.text, page.date, "page");
+  if (sel) return checkText(sel, page ? page.date : "", page ? page.lang : "", "selection");
+  if (page) return checkText(page.text, page.date, page.lang, "page");
   status("This page cannot be read; paste a claim above.");
   state("done");
 }

@@ -68,7 +68,7 @@ self.onmessage = async (e) => {
   try {
     const { fc } = await ready;
     const t0 = performance.now();
-    out = m.type === "check" ? fc.checkArticle(m.text, m.date || "") : fc.search(m.text, m.k || 5);
+    out = m.type === "check" ? fc.checkArticle(m.text, m.date || "", m.lang || "") : fc.search(m.text, m.k || 5, m.lang || "");
     if (out.ok) {
       if (m.type === "check") out.sentences = decode(out.sentences);
       else out.matches = decode(out.matches);

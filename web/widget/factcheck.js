@@ -174,7 +174,10 @@
       performance.mark("factcheck:extracted");
       const date = articleDate(el);
       el.setAttribute("data-fc-date", date);
-      const res = await call({ type: "check", text: ex.text, date });
+      // The article's language: its data-lang, the script's, else the
+      // lang attribute it inherits (<html lang>), as HTML defines it.
+      const lang = el.dataset.lang || cfg.lang || el.closest("[lang]")?.lang || "";
+      const res = await call({ type: "check", text: ex.text, date, lang });
       performance.mark("factcheck:checked");
       await wrap(ex, res.sentences);
       performance.mark("factcheck:highlighted");
@@ -352,8 +355,9 @@ p{margin:8px 0}.sum{font-weight:600}.claim{padding-left:9px;border-left:3px soli
     ready,
     check,
     // checkText runs the matcher on any text (offsets are UTF-16 indices).
-    checkText: (text, date) => call({ type: "check", text: String(text), date: date || "" }),
-    search: (q, k) => call({ type: "search", text: String(q), k: k || 5 }).then((r) => r.matches),
+    // lang is a BCP 47 tag ("pt-BR"); "" or none detects it from the text.
+    checkText: (text, date, lang) => call({ type: "check", text: String(text), date: date || "", lang: lang || "" }),
+    search: (q, k, lang) => call({ type: "search", text: String(q), k: k || 5, lang: lang || "" }).then((r) => r.matches),
     version: () => ready,
     // card renders a match (and the others for its sentence) as a static
     // card element, the look of the page's card.

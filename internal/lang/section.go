@@ -1,0 +1,157 @@
+package lang
+
+import (
+	"github.com/factcheckwidget/factcheck/internal/text"
+
+	"encoding/binary"
+	"errors"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// SectionName is the index section (index.Index.Sections) holding the
+// profiles of a corpus's languages.
+const SectionName = "lang"
+
+// sectionVersion is the layout below; a reader refuses others.
+//
+//	version  uvarint (1)
+//	n        uvarint, then n profiles in tag order:
+//	  tag      string (primary subtag)
+//	  script   string (ISO 15924)
+//	  stops    uvarint k, k strings (folded stop words)
+//	  prefixes rule table
+//	  suffixes rule table
+//	rule table: uvarint k, then k (key string, strip uvarint, add string)
+//
+// Strings are a uvarint length and UTF-8 bytes.
+const sectionVersion = 1
+
+// Profile is what an index knows of one of its languages.
+type Profile struct {
+	Tag     string
+	Script  string
+	Stops   map[string]bool
+	Stemmer *text.Stemmer // nil: words are not stemmed
+}
+
+// Stem implements text.Analyzer.
+func (p *Profile) Stem(w string) string { return p.Stemmer.Stem(w) }
+
+// IsStop implements text.Analyzer.
+func (p *Profile) IsStop(w string) bool { return p.Stops[w] }
+
+// EncodeProfiles writes profiles as the "lang" section.
+func EncodeProfiles(profiles []*Profile) []byte {
+	ps := append([]*Profile(nil), profiles...)
+	sort.Slice(ps, func(i, j int) bool { return ps[i].Tag < ps[j].Tag })
+	b := binary.AppendUvarint(nil, sectionVersion)
+	b = binary.AppendUvarint(b, uint64(len(ps)))
+	for _, p := range ps {
+		b = appendString(b, p.Tag)
+		b = appendString(b, p.Script)
+		b = binary.AppendUvarint(b, uint64(len(p.Stops)))
+		for _, w := range sortedKeys(p.Stops) {
+			b = appendString(b, w)
+		}
+		st := p.Stemmer
+		if st == nil {
+			st = &text.Stemmer{}
+		}
+		b = appendRules(b, &st.Prefixes)
+		b = appendRules(b, &st.Suffixes)
+	}
+	return b
+}
+
+func appendRules(b []byte, t *text.RuleTable) []byte {
+	b = binary.AppendUvarint(b, uint64(len(t.Rules)))
+	for _, k := range sortedKeys(t.Rules) {
+		r := t.Rules[k]
+		b = appendString(b, k)
+		b = binary.AppendUvarint(b, uint64(r.Strip))
+		b = appendString(b, r.Add)
+	}
+	return b
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+var errSection = errors.New("lang: corrupt language section")
+
+// DecodeProfiles reads the "lang" section.
+func DecodeProfiles(b []byte) ([]*Profile, error) {
+	r := reader{b: b}
+	if r.uvarint() != sectionVersion {
+		return nil, errors.New("lang: unsupported language section version")
+	}
+	var out []*Profile
+	for n := r.uvarint(); n > 0 && r.err == nil; n-- {
+		p := &Profile{Tag: r.string(), Script: r.string(), Stops: map[string]bool{}}
+		for k := r.uvarint(); k > 0 && r.err == nil; k-- {
+			p.Stops[r.string()] = true
+		}
+		st := &text.Stemmer{}
+		for _, t := range []*text.RuleTable{&st.Prefixes, &st.Suffixes} {
+			t.Rules = map[string]text.Rule{}
+			for k := r.uvarint(); k > 0 && r.err == nil; k-- {
+				key := r.string()
+				t.Rules[key] = text.Rule{Strip: int(min(r.uvarint(), 255)), Add: r.string()}
+				n := utf8.RuneCountInString(key)
+				if strings.HasPrefix(key, text.WholeWord) {
+					n--
+				}
+				t.MaxRunes = min(max(t.MaxRunes, n), text.MaxRuleRunes-1)
+			}
+		}
+		if len(st.Prefixes.Rules)+len(st.Suffixes.Rules) > 0 {
+			p.Stemmer = st
+		}
+		out = append(out, p)
+	}
+	if r.err != nil || len(r.b) != 0 {
+		return nil, errSection
+	}
+	return out, nil
+}
+
+type reader struct {
+	b   []byte
+	err error
+}
+
+// uvarint reads a number; a count may not exceed the bytes left (every
+// item takes at least one), so a corrupt count cannot allocate much.
+func (r *reader) uvarint() uint64 {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 || v > uint64(len(r.b)) && r.err == nil && v > 255 {
+		r.err, r.b = errSection, nil
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *reader) string() string {
+	n := r.uvarint()
+	if n > uint64(len(r.b)) {
+		r.err, r.b = errSection, nil
+		return ""
+	}
+	s := string(r.b[:n])
+	r.b = r.b[n:]
+	return s
+}
