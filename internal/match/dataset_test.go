@@ -55,7 +55,7 @@ func TestLearnWeights(t *testing.T) {
 	p := DefaultParams()
 	p.Candidates = 100
 	if v := os.Getenv("FACTCHECK_CONTEXT"); v != "" {
-		fmt.Sscan(v, &p.ContextWeight, &p.ContextDecay, &p.ContextChars, &p.ContextFullWords, &p.ContextMinWeight, &p.ContextMaxDFShare)
+		fmt.Sscan(v, &p.ContextWeight, &p.ContextDecay, &p.ContextChars, &p.ContextFullWords, &p.ContextMinWeight)
 	}
 	build := func(split string) [][]TrainingQuery {
 		var out [][]TrainingQuery

@@ -138,13 +138,8 @@ func (m *Matcher) addContext(q *Query, context []*Query) {
 			pos[qt.id] = i
 		}
 		w := float32(m.params.ContextWeight * q.contextScale)
-		fld := &m.x.Fields[f]
-		maxDF := m.params.ContextMaxDFShare * float64(m.x.NumClaims())
 		for k := len(context) - 1; k >= 0 && float64(w) >= m.params.ContextMinWeight; k-- {
 			for _, qt := range context[k].terms[f][:context[k].own[f]] {
-				if m.params.ContextMaxDFShare > 0 && float64(fld.DF(qt.id)) > maxDF {
-					continue // a common word of the context says little and costs a long postings list
-				}
 				if i, ok := pos[qt.id]; ok {
 					if i >= q.own[f] && q.terms[f][i].w < w {
 						q.terms[f][i].w = w

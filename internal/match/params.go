@@ -35,9 +35,6 @@ type Params struct {
 	// ContextMinWeight: context sentences whose weight would fall below
 	// this are not read at all (their postings cost as much as any).
 	ContextMinWeight float64
-	// ContextMaxDFShare: context terms in more than this share of the
-	// claims are left out (0: none are).
-	ContextMaxDFShare float64
 	// Calibration maps candidates to probabilities (calibrate.go).
 	Calibration Calibration
 }
