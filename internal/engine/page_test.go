@@ -62,6 +62,8 @@ func TestContextLetsAReferringSentenceFindItsClaim(t *testing.T) {
 		// The sentence alone fits the bridge and the stadium alike.
 		{"elliptical bridge", "Everyone asks about the Ebro river bridge.", "It will cost taxpayers 2 billion euros.", "bridge-cost"},
 		{"elliptical stadium", "Everyone asks about the football stadium.", "It will cost taxpayers 2 billion euros.", "stadium-cost"},
+		// The claim is split over two sentences: cause in one, effect in the next.
+		{"spanning", "The city began running free night buses.", "Late-night drunk driving arrests fell by half.", "buses"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
