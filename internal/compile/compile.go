@@ -8,10 +8,22 @@ package compile
 import (
 	"github.com/factcheckwidget/factcheck/internal/claim"
 	"github.com/factcheckwidget/factcheck/internal/index"
+	"github.com/factcheckwidget/factcheck/internal/trust"
 )
 
 // Index compiles claims. progress, when not nil, is called with the number
-// of claims analysed so far.
+// of claims analysed so far. Sections:
+//
+//	trust/lexicon  the names of the corpus and their kinds (trust.LearnLexicon;
+//	               encoding in trust.LexiconVersion)
 func Index(claims []claim.Claim, progress func(done, total int)) (*index.Index, error) {
-	return index.Build(claims, progress)
+	x, err := index.Build(claims, progress)
+	if err != nil {
+		return nil, err
+	}
+	if x.Sections == nil {
+		x.Sections = map[string][]byte{}
+	}
+	x.Sections[trust.LexiconSection] = trust.LearnLexicon(claims).Encode()
+	return x, nil
 }

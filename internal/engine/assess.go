@@ -3,7 +3,6 @@ package engine
 import (
 	"time"
 
-	"github.com/factcheckwidget/factcheck/internal/claim"
 	"github.com/factcheckwidget/factcheck/internal/match"
 	"github.com/factcheckwidget/factcheck/internal/text"
 	"github.com/factcheckwidget/factcheck/internal/trust"
@@ -169,11 +168,4 @@ func digits(s string) (int, bool) {
 		n = n*10 + int(s[i]-'0')
 	}
 	return n, true
-}
-
-// Compare returns the consistency flags of a page sentence against claim
-// c, as they would appear on a match; evaluation uses it directly.
-func Compare(page string, c *claim.Claim, opt Options) []Flag {
-	fs, _ := consistency(nil, page, c.Text, parseDate(opt.Date), parseDate(c.ClaimDate))
-	return fs
 }

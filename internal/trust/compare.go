@@ -13,6 +13,10 @@ const (
 	DateDiffers   = "date-differs"
 	EntityDiffers = "entity-differs"
 	Negation      = "negation"
+	// Disputes: the page reports the claim and calls it false ("it is
+	// false that ...", "the post claims ... It doesn't"); unlike the other
+	// kinds it does not say the page states something else.
+	Disputes = "disputes"
 )
 
 // Flag is a consistency problem between a page sentence and a claim.
@@ -51,17 +55,31 @@ const (
 // Compare checks a page sentence against the claim it matched (already
 // known to be about the same thing) and returns the inconsistencies, in the
 // order numbers, dates, entities, negation. ref is the article date and
-// claimRef the claim's date, for relative dates; either may be zero.
+// claimRef the claim's date, for relative dates; either may be zero. It
+// knows no corpus names: see NewComparer.
 func Compare(page, claim string, ref, claimRef time.Time) []Flag {
-	return (&Comparer{}).Compare(page, claim, ref, claimRef)
+	return NewComparer(nil).Compare(page, claim, ref, claimRef)
 }
 
-// Comparer is Compare with memory: it analyses each distinct text once, so
-// checking one sentence against several claims, or one claim against
-// several sentences of an article, does not lex and tag the same text
-// again. Not safe for concurrent use; make one per article.
+// Comparer is Compare with a corpus's names and with memory: it analyses
+// each distinct text once, so checking one sentence against several
+// claims, or one claim against several sentences of an article, does not
+// lex and tag the same text again. Not safe for concurrent use; make one
+// per article.
 type Comparer struct {
+	names namer
 	sides map[string]*side
+}
+
+// NewComparer returns a Comparer that reads names with the corpus's
+// lexicon lx (nil: only the page's own names and the core cues).
+func NewComparer(lx *Lexicon) *Comparer { return &Comparer{names: namer{corpus: lx}} }
+
+// LearnPage adds the names of the page being checked (LearnPageNames) to
+// what the comparer knows; call it before comparing the page's sentences.
+func (cm *Comparer) LearnPage(page string) {
+	cm.names.page = LearnPageNames(page)
+	cm.sides = nil
 }
 
 func (cm *Comparer) side(s string) *side {
@@ -71,7 +89,7 @@ func (cm *Comparer) side(s string) *side {
 	if cm.sides == nil {
 		cm.sides = map[string]*side{}
 	}
-	sd := newSide(s)
+	sd := newSide(s, &cm.names)
 	cm.sides[s] = sd
 	return sd
 }
@@ -125,12 +143,26 @@ type side struct {
 	ents  []Entity
 	names []name // the people and organisations of ents, with token ranges
 	cues  []Cue
+	nm    *namer
+	head  int8 // headline case: 0 not computed, 1 no, 2 yes
 }
 
-func newSide(s string) *side {
+// headline reports a text in headline case, whose capitals say nothing
+// about names (headlineCase).
+func (sd *side) headline() bool {
+	if sd.head == 0 {
+		sd.head = 1
+		if headlineCase(sd.s) {
+			sd.head = 2
+		}
+	}
+	return sd.head == 2
+}
+
+func newSide(s string, nm *namer) *side {
 	toks := lex(s)
-	ents := entities(s, toks)
-	return &side{s: s, toks: toks, qs: quantities(s, toks, dateDayTokens(toks)), ents: ents, names: namesOf(ents, toks), cues: negCues(s, toks)}
+	ents := entities(s, toks, nm)
+	return &side{s: s, toks: toks, qs: quantities(s, toks, dateDayTokens(toks)), ents: ents, names: namesOf(ents, toks), cues: negCues(s, toks), nm: nm}
 }
 
 func sharedStems(a, b string) int {

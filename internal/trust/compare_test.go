@@ -94,9 +94,30 @@ func TestCompare(t *testing.T) {
 			[]Flag{{Kind: Negation, Page: "not think", Claim: ""}}},
 		{"sibling Korea despite Korean War", "South Korea gave up control during the Korean War.", "North Korea gave up control during the Korean War.", none, none,
 			[]Flag{{Kind: EntityDiffers, Page: "South Korea", Claim: "North Korea"}}},
+
+		// People and places of a Kenyan and a Brazilian corpus, as the
+		// lexicon learned them (testLexicon), and people nobody checked.
+		{"Kenyan person swapped", "Odinga signed the Finance Bill in June 2024.", "President Ruto signed the Finance Bill in June 2024.", none, none,
+			[]Flag{{Kind: EntityDiffers, Page: "Odinga", Claim: "Ruto"}}},
+		{"Kenyan town swapped", "Fuel prices in Mombasa doubled after the new tax.", "Fuel prices in Kisumu doubled after the new tax.", none, none,
+			[]Flag{{Kind: EntityDiffers, Page: "Mombasa", Claim: "Kisumu"}}},
+		{"town the corpus never named, after a locative", "Fuel prices in Eldoret doubled after the new tax.", "Fuel prices in Kisumu doubled after the new tax.", none, none,
+			[]Flag{{Kind: EntityDiffers, Page: "Eldoret", Claim: "Kisumu"}}},
+		{"Brazilian title and name", "Presidente Bolsonaro visitou Salvador em março de 2023.", "Presidente Lula visitou Salvador em março de 2023.", none, none,
+			[]Flag{{Kind: EntityDiffers, Page: "Bolsonaro", Claim: "Lula"}}},
+		{"Portuguese locative", "Crime fell 20% in Salvador after the new police law.", "Crime fell 20% in Recife after the new police law.", none, none,
+			[]Flag{{Kind: EntityDiffers, Page: "Salvador", Claim: "Recife"}}},
+		{"a person nobody checked for a known one", "Wanjiru Kamau owns the largest mansion in his state.", "Joe Biden owns the largest mansion in his state.", none, none,
+			[]Flag{{Kind: EntityDiffers, Page: "Wanjiru Kamau", Claim: "Joe Biden"}}},
+		{"same title, another person", "Fans booed President Kamau at the game.", "Fans booed President Donald Trump at the game.", none, none,
+			[]Flag{{Kind: EntityDiffers, Page: "Kamau", Claim: "Donald Trump"}}},
+		{"the same person by surname and in lower case", "fuel taxes rose under ruto, traders in Kisumu say.", "William Ruto raised fuel taxes in Kisumu.", none, none, nil},
+		{"the office for its holder", "The President signed the Finance Bill in June 2024.", "President Ruto signed the Finance Bill in June 2024.", none, none, nil},
+		{"an extra person named in passing", "Odinga watched as President Ruto signed the Finance Bill in June 2024.", "President Ruto signed the Finance Bill in June 2024.", none, none, nil},
+		{"a country and a town in it", "Fuel prices in Kenya doubled after the new tax.", "Fuel prices in Kisumu doubled after the new tax.", none, none, nil},
 	}
 	for _, c := range cases {
-		got := Compare(c.page, c.claim, c.ref, c.cref)
+		got := NewComparer(testLexicon).Compare(c.page, c.claim, c.ref, c.cref)
 		var g []Flag
 		for _, f := range got {
 			require.True(t, 0 <= f.Start && f.Start <= f.End && f.End <= len(c.page), c.name)

@@ -1,0 +1,290 @@
+package trust
+
+import (
+	"strings"
+
+	"github.com/factcheckwidget/factcheck/internal/claim"
+	"github.com/factcheckwidget/factcheck/internal/text"
+)
+
+// How a lexicon is learned. A name is a run of capitalised words
+// (runEnd) inside a sentence; what it names is read from how the corpus
+// uses it, not from lists of names:
+//
+//   - the claimant of a claim (Claim.Claimant: a PolitiFact speaker, a
+//     ClaimReview itemReviewed.author) written as two to four capitalised
+//     words is a person; with an organisation word ("Republican Party of
+//     Texas") an organisation; "Facebook posts" and "Viral image" name no
+//     one;
+//   - a title before a name makes it a person ("Governor Sakaja",
+//     "Presidente Lula"), and so does a speech verb after it ("Ruto
+//     said");
+//   - a locative preposition before it makes it a place ("in Kisumu",
+//     "from Recife"), unless the name is possessive ("in Trump's speech")
+//     or also used as a person;
+//   - a person's surname alone names the person ("Biden"), and the first
+//     word of a person's name opens people's names ("Joe").
+//
+// The cue words (titles, speech verbs, locative prepositions) are the
+// small language-neutral core: a few words per language, not names.
+
+// locatives before a name make it a place: English, and the common ones
+// of Portuguese, Spanish, French and Swahili corpora. Words that are also
+// common English words ("no", "na", "de") are left out.
+var locatives = wordSet("in|from|across|throughout|near|outside|inside|em|en|dans|katika|huko|mjini")
+
+// nameParticles may stand in lower case inside a person's name ("Luiz
+// Inácio Lula da Silva", "Ursula von der Leyen").
+var nameParticles = wordSet("da|de|do|dos|das|del|della|di|du|la|le|van|von|der|den|bin|ibn|al|el|y")
+
+// nameEvidence is what a learner saw of one name.
+type nameEvidence struct {
+	mentions  int // texts that mention it
+	person    int // titles before, speech verbs after
+	place     int // locatives before
+	claimant  bool
+	org       bool
+	lastText  int
+	sawPerson bool // used as a person in any text (title or claimant)
+}
+
+// learner gathers name evidence over texts.
+type learner struct {
+	names map[string]*nameEvidence
+	texts int
+}
+
+func newLearner() *learner { return &learner{names: map[string]*nameEvidence{}} }
+
+func (l *learner) evidence(name string) *nameEvidence {
+	e := l.names[name]
+	if e == nil {
+		e = &nameEvidence{lastText: -1}
+		l.names[name] = e
+	}
+	if e.lastText != l.texts {
+		e.lastText = l.texts
+		e.mentions++
+	}
+	return e
+}
+
+// LearnLexicon learns the names of a corpus from its claims: claimants,
+// and the names in claim texts and (unless written in headline case, where
+// every word is capitalised) review titles.
+func LearnLexicon(claims []claim.Claim) *Lexicon {
+	l := newLearner()
+	for i := range claims {
+		c := &claims[i]
+		l.claimant(c.Claimant)
+		l.text(c.Text)
+		if !headlineCase(c.Title) {
+			l.text(c.Title)
+		}
+	}
+	return l.lexicon()
+}
+
+// LearnPageNames learns the names of one page: a name introduced once
+// with a title ("Kenyan President William Ruto") is a person wherever the
+// page writes it later ("Ruto's plan").
+func LearnPageNames(page string) *Lexicon {
+	l := newLearner()
+	l.text(page)
+	return l.lexicon()
+}
+
+// claimant reads a claimant string.
+func (l *learner) claimant(s string) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return
+	}
+	l.texts++
+	toks := lex(s)
+	words := 0
+	for _, t := range toks {
+		switch {
+		case t.kind != tWord:
+			if t.s != "." && t.s != "-" && t.s != "'" && t.s != "\u2019" {
+				return // "Facebook posts, blogs", "@handle"
+			}
+		case orgWords[t.low]:
+			l.evidence(normName(s)).org = true
+			return
+		case nameParticles[t.low] && !t.capitalised():
+			// "da" in "Lula da Silva"
+		case !t.capitalised():
+			return // "Viral image", "Facebook posts"
+		case t.allCaps():
+			return // acronyms and shouting
+		default:
+			words++
+		}
+	}
+	if words < 2 || words > 4 {
+		return // one word ("Madonna", "Facebook") could be anything
+	}
+	if _, _, ok := gazAt(toks, 0); ok {
+		return
+	}
+	e := l.evidence(normName(s))
+	e.claimant, e.sawPerson = true, true
+}
+
+// text reads the names of one text.
+func (l *learner) text(s string) {
+	l.texts++
+	toks := lex(s)
+	for _, r := range nameRuns(s, toks) {
+		e := l.evidence(r.norm)
+		if r.titled {
+			e.person += 2
+			e.sawPerson = true
+		}
+		if r.speaks {
+			e.person++
+		}
+		if r.located {
+			e.place++
+		}
+		if r.org {
+			e.org = true
+		}
+	}
+}
+
+// lexicon decides each name's kind from its evidence. The thresholds are
+// the least evidence that made no wrong kind among the names of the
+// CheckThat! train corpora we read (a title is enough for a person, one
+// speech verb is not: "the CDC said"), and they add the surnames and
+// given names of the people found.
+func (l *learner) lexicon() *Lexicon {
+	lx := &Lexicon{kinds: map[string]NameKind{}}
+	var people []string
+	for n, e := range l.names {
+		switch {
+		case e.org:
+			lx.kinds[n] = OrgName
+		case e.claimant || e.sawPerson || e.person >= 2 && e.person > e.place:
+			lx.kinds[n] = PersonName
+			people = append(people, n)
+		case e.place > 0 && e.person == 0 && 4*e.place >= e.mentions:
+			lx.kinds[n] = PlaceName
+		}
+	}
+	for _, n := range people {
+		parts := strings.Fields(n)
+		if len(parts) < 2 {
+			continue
+		}
+		last := parts[len(parts)-1]
+		if _, known := lx.kinds[last]; !known && !nameParticles[last] && len(last) > 2 {
+			lx.kinds[last] = PersonName
+		}
+	}
+	opens := map[string]bool{} // first words of places and organisations ("new" of "New Orleans")
+	for n, k := range lx.kinds {
+		if k == PlaceName || k == OrgName {
+			opens[strings.Fields(n)[0]] = true
+		}
+	}
+	for _, n := range people { // after the surnames: "Lee" stays a surname
+		parts := strings.Fields(n)
+		if len(parts) < 2 || !l.names[n].sawPerson {
+			continue
+		}
+		first := parts[0]
+		if _, known := lx.kinds[first]; !known && !opens[first] && len(first) > 1 && !strings.HasSuffix(first, ".") && !text.IsStopWord(first) {
+			lx.kinds[first] = GivenName
+		}
+	}
+	return lx
+}
+
+// nameRun is a capitalised run found by nameRuns, with the cues around it.
+type nameRun struct {
+	norm    string
+	titled  bool // a title before it
+	speaks  bool // a speech verb after it
+	located bool // a locative before it, and not possessive
+	org     bool // an organisation word in it
+}
+
+// nameRuns returns the capitalised runs of s that may be names: not at the
+// start of a sentence (unless two words or more), not dates, hashtags,
+// handles, titles or gazetteer names.
+func nameRuns(s string, toks []tok) []nameRun {
+	var out []nameRun
+	titled := false
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if _, j, ok := gazAt(toks, i); ok {
+			titled = false
+			i = j + 1
+			continue
+		}
+		if t.kind != tWord || !t.capitalised() || t.allCaps() {
+			if t.kind == tWord && titles[t.low] {
+				titled = true // "defence minister Ahn"
+			} else if !(t.s == "." && i > 0 && adjacent(toks[i-1], t)) && !(titled && (t.low == "of" || t.low == "the")) {
+				titled = false
+			}
+			i++
+			continue
+		}
+		if titles[t.low] || (orgWords[t.low] || otherWords[t.low]) && titled {
+			titled = true // "President", "Secretary of State"
+			i++
+			continue
+		}
+		if i > 0 && adjacent(toks[i-1], t) && (toks[i-1].s == "#" || toks[i-1].s == "@") {
+			i++
+			continue
+		}
+		j := runEnd(toks, i)
+		start := i
+		for start < j && text.IsStopWord(toks[start].low) {
+			start++
+		}
+		if start == j || j-start == 1 && (IsDateWord(toks[start].low) || sentenceStart(toks, start)) || IsDateWord(toks[start].low) {
+			titled = false
+			i = j
+			continue
+		}
+		r := nameRun{norm: normName(s[toks[start].start:toks[j-1].end]), titled: titled}
+		r.speaks = speechVerbs[wordAt(toks, j)]
+		r.located = locatives[wordAt(toks, start-1)] && !toks[j-1].poss
+		if r.titled && wordAt(toks, start-1) == "of" || wordAt(toks, start-1) == "the" && wordAt(toks, start-2) == "of" {
+			r.titled, r.located = false, true // "Governor of Texas", "Mayor of New Orleans": the office's place
+		}
+		for k := start; k < j; k++ {
+			r.org = r.org || orgWords[toks[k].low]
+			if otherWords[toks[k].low] {
+				r.norm = "" // events, documents, geographic features: not learned
+			}
+		}
+		if r.norm != "" {
+			out = append(out, r)
+		}
+		titled = false
+		i = j
+	}
+	return out
+}
+
+// headlineCase reports a title in which most words of four letters or more
+// are capitalised ("Did 122 Prisoners Return to the Battlefield?"): its
+// capitals say nothing about names.
+func headlineCase(s string) bool {
+	long, caps := 0, 0
+	for _, t := range lex(s) {
+		if t.kind == tWord && len(t.s) >= 4 {
+			long++
+			if t.capitalised() {
+				caps++
+			}
+		}
+	}
+	return long >= 2 && 2*caps > long
+}
