@@ -25,8 +25,9 @@ var flagKinds = []string{"numbers", "dates", "entities", "negation", "denial"}
 //     carries the kind's flag (for a negation or a denial, "negation" or
 //     "disputes": both tell the reader the page says the claim is not so);
 //   - flag on the unedited original: the gold match of the queries that
-//     were edited so already carries that flag ("disputes" on an original
-//     that debunks the claim is right, and is counted on its own line);
+//     were edited so (for negation and denial: of every query) already
+//     carries that flag ("negation"; "disputes" for a denial: on an
+//     original that debunks its claim it is right);
 //   - gold still shown: the gold claim is among the matches shown for the
 //     edit.
 func perturbationReport(w io.Writer, x *index.Index, queries []evaluate.Query, qrels evaluate.Qrels) {
@@ -50,8 +51,19 @@ func perturbationReport(w io.Writer, x *index.Index, queries []evaluate.Query, q
 		if differsFlag(gold.Flags) {
 			differs++
 		}
+		// Any post may be negated or denied (the held-out negations were
+		// written by others, for every kind of post), so those rows count
+		// every original; a figure, date or name can only be changed
+		// where the post shares it with the claim, so those count the
+		// originals so edited.
+		for _, k := range [...]struct{ kind, flag string }{{"negation", engine.FlagNegation}, {"denial", engine.FlagDisputes}} {
+			rows[k.kind].originals++
+			if hasFlag(gold.Flags, k.flag) {
+				rows[k.kind].origFlagged++
+			}
+		}
 		c := gold.Claim
-		seen := map[string]bool{}
+		seen := map[string]bool{"negation": true, "denial": true}
 		for _, p := range evaluate.Perturb(q.Text, c.Text) {
 			t := rows[p.Kind]
 			if !seen[p.Kind] {

@@ -144,15 +144,32 @@ func shiftDate(query, claim string) (string, string, bool) {
 			return query[:t.Start] + strconv.Itoa(y+3) + query[t.End:], "year", true
 		}
 	}
-	for _, t := range text.Tokenize(query) {
+	toks := text.Tokenize(query)
+	for k, t := range toks {
 		for i, m := range months {
-			if t.Text == strings.ToLower(m) && inClaim[t.Text] && query[t.Start:t.End] == m { // "May", not "may"
+			if t.Text == strings.ToLower(m) && inClaim[t.Text] && query[t.Start:t.End] == m && monthContext(query, toks, k) {
 				return query[:t.Start] + months[(i+5)%12] + query[t.End:], "month", true
 			}
 		}
 	}
 	return "", "", false
 }
+
+// monthContext reports a month name used as a date: beside a number ("March
+// 2018", "4 March") or after a word that introduces a date ("in March"),
+// not inside a name or hashtag ("Imperial March", "#WomensMarch").
+func monthContext(s string, toks []text.Token, k int) bool {
+	t := toks[k]
+	if t.Start > 0 && isWordByte(s[t.Start-1]) {
+		return false
+	}
+	if k+1 < len(toks) && toks[k+1].Kind == text.Number || k > 0 && toks[k-1].Kind == text.Number {
+		return true
+	}
+	return k > 0 && dateIntro[toks[k-1].Text]
+}
+
+var dateIntro = wordList("in|since|until|by|during|early|late|mid|last|next|this|from|through|before|after|of")
 
 // wordIndex finds name in s as whole words, or -1.
 func wordIndex(s, name string) int {

@@ -46,7 +46,7 @@ var antonymPairs = [][2]string{
 	{"approved", "rejected"}, {"approves", "rejects"}, {"accepted", "refused"},
 	{"allowed", "banned"}, {"allows", "bans"}, {"legal", "illegal"},
 	{"won", "lost"}, {"wins", "loses"}, {"confirmed", "denied"}, {"confirms", "denies"},
-	{"true", "false"}, {"safe", "dangerous"}, {"increase", "decrease"}, {"included", "excluded"},
+	{"true", "false"}, {"safe", "dangerous"}, {"included", "excluded"},
 }
 
 // negations returns the negation perturbations of query for claim.

@@ -119,11 +119,24 @@ func (cm *Comparer) Check(page, claim string, ref, claimRef time.Time) ([]Flag, 
 	}
 	p, c := cm.side(focused), cm.side(claim)
 	pd, cd := dateHits(p.s, p.toks, ref), dateHits(c.s, c.toks, claimRef)
+	whole := p
+	if picked {
+		whole = cm.side(page)
+	}
 	var flags []Flag
-	flags = compareNumbers(p, c, flags)
+	flags = compareNumbers(p, c, whole, flags)
 	flags = compareDates(pd, cd, flags)
 	flags = compareEntities(p, c, flags)
 	flags = compareNegation(p, c, flags)
+	if whole != p {
+		if _, ok := disputeCue(whole, c); ok {
+			for i := range flags {
+				if flags[i].Kind == Negation { // "Fact check: ... NOT ... They are not official."
+					flags[i].Kind = Disputes
+				}
+			}
+		}
+	}
 	for i := range flags {
 		flags[i].Start += offset
 		flags[i].End += offset
@@ -203,10 +216,13 @@ func sameQuantity(a, b Quantity) bool {
 
 // compareNumbers flags a page figure that agrees with none of the claim's
 // figures of the same unit, when the claim has any; a claim without
-// figures of that unit is not contradicted by one. Years are dates.
-func compareNumbers(p, c *side, flags []Flag) []Flag {
+// figures of that unit is not contradicted by one. Years are dates. When
+// the page states all of the claim's figures of a unit, in the sentence
+// compared or elsewhere in the page (whole), its other figures are other
+// facts ("a poll of 25K people ... 250 from each party in all 50 states").
+func compareNumbers(p, c, whole *side, flags []Flag) []Flag {
 	for _, a := range p.qs {
-		if a.Year || allMatched(c.qs, p.qs, a.Unit) {
+		if a.Year || allMatched(c.qs, p.qs, a.Unit) || allMatched(c.qs, whole.qs, a.Unit) {
 			continue
 		}
 		var near *Quantity
@@ -279,8 +295,24 @@ func dateLabel(h dateHit) string {
 }
 
 // compareDates flags a page date that equals none of the claim's dates at
-// the coarser precision of each pair, when the claim has dates.
+// the coarser precision of each pair, when the claim has dates; the years
+// of names are compared among themselves.
 func compareDates(pd, cd []dateHit, flags []Flag) []Flag {
+	flags = compareDateClass(namedDates(pd, false), namedDates(cd, false), flags)
+	return compareDateClass(namedDates(pd, true), namedDates(cd, true), flags)
+}
+
+func namedDates(hits []dateHit, named bool) []dateHit {
+	var out []dateHit
+	for _, h := range hits {
+		if h.named == named {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+func compareDateClass(pd, cd []dateHit, flags []Flag) []Flag {
 	if len(cd) == 0 {
 		return flags
 	}
@@ -310,17 +342,27 @@ func compareDates(pd, cd []dateHit, flags []Flag) []Flag {
 var auxiliaries = wordSet("be|been|being|have|has|had|do|does|did|to|a|an|the|really|actually|ever|even|yet|also|any|was|is|are|were|longer")
 
 // compareNegation flags when the polarities differ: the parity of the
-// negation cues on each side, flipped once for every antonym pair the two
-// sides split ("backed" vs "opposed"). Parity discounts negations both
-// sides carry ("did not think it was accurate" vs "did not believe it was
-// accurate").
+// negation cues on each side that the other side does not match, flipped
+// once for every antonym pair the two sides split ("backed" vs
+// "opposed"). A negation both sides carry cancels out ("did not think it
+// was accurate" vs "did not believe it was accurate"), and one that
+// negates something else does not cancel another ("failed to renegotiate"
+// on both sides leaves "has never been overrun" standing).
 func compareNegation(p, c *side, flags []Flag) []Flag {
-	pn, cn := inScope(p.cues, p.toks, c.toks), inScope(c.cues, c.toks, p.toks)
+	pn, cn := unpaired(p.cues, p.toks, c.cues, c.toks)
+	pn, cn = inScope(pn, p.toks, c.toks), inScope(cn, c.toks, p.toks)
 	flip, pa, ca := antonymSplit(p.toks, c.toks)
+	dispute, disputes := disputeCue(p, c)
 	if (len(pn)+len(cn)+flip)%2 == 0 {
+		if disputes { // "A fake photo shows ...": the page reports the claim and rejects it
+			return append(flags, Flag{Kind: Disputes, Page: dispute.Text, Start: dispute.Start, End: dispute.End})
+		}
 		return flags
 	}
 	f := Flag{Kind: Negation}
+	if disputes || len(pn)%2 == 1 && disputing(p, pn) {
+		f.Kind = Disputes
+	}
 	switch {
 	case len(pn)%2 == 1:
 		cue := pn[0]
@@ -338,18 +380,111 @@ func compareNegation(p, c *side, flags []Flag) []Flag {
 		f.Start, f.End = p.toks[pa].start, p.toks[pa].end
 		f.Claim = c.toks[ca].s
 	default:
+		// Only the claim negates: the page contradicts it only where it
+		// states what the claim denies ("Hegseth backed the transfer" for
+		// "didn't back"). A page that reports the same fact in other words
+		// ("Fox covering cheeseburger emojis" for "Fox didn't report the
+		// indictment") does not.
 		cue := cn[0]
-		f.Claim = cue.Text
-		f.Start, f.End = 0, len(p.s)
-		if k := verbAfter(c.toks, cue.End); k >= 0 && adverbCue(cue.Text) {
-			f.Claim = c.s[cue.Start:c.toks[k].end]
-			if m := sameStem(p.toks, c.toks[k].low); m >= 0 {
-				f.Start, f.End = p.toks[m].start, p.toks[m].end
-			}
+		k := verbAfter(c.toks, cue.End)
+		m := -1
+		if k >= 0 && adverbCue(cue.Text) && !quantifiedNegation(p.toks, c.toks[k].low) {
+			m = sameStem(p.toks, c.toks[k].low)
 		}
+		if m < 0 {
+			if disputes {
+				return append(flags, Flag{Kind: Disputes, Page: dispute.Text, Start: dispute.Start, End: dispute.End})
+			}
+			return flags
+		}
+		f.Claim = c.s[cue.Start:c.toks[k].end]
+		f.Start, f.End = p.toks[m].start, p.toks[m].end
 	}
 	f.Page = p.s[f.Start:f.End]
 	return append(flags, f)
+}
+
+// quantifiedNegation reports a page that negates w by a quantifier
+// ("with no net neutrality" for "doesn't have net neutrality").
+func quantifiedNegation(toks []tok, w string) bool {
+	stem := text.Stem(w)
+	for k, t := range toks {
+		if t.low != "no" && t.low != "without" && t.low != "lack" && t.low != "lacks" && t.low != "zero" {
+			continue
+		}
+		for n := k + 1; n < len(toks) && n <= k+3; n++ {
+			if toks[n].kind == tWord && text.Stem(toks[n].low) == stem {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unpaired drops the negation cues of each side that pair with one of the
+// other's: the same negator, or one negating a word the other's negates.
+func unpaired(pn []Cue, pt []tok, cn []Cue, ct []tok) ([]Cue, []Cue) {
+	if len(pn) == 0 || len(cn) == 0 {
+		return pn, cn
+	}
+	used := make([]bool, len(cn))
+	paired := make([]bool, len(pn))
+	// The same negator of a shared word first ("can't handle" with "can't
+	// handle"), then any negator of a shared word, then the same negator.
+	for pass := 0; pass < 3; pass++ {
+		for i, a := range pn {
+			if paired[i] {
+				continue
+			}
+			as := stemSet(scopeWords(pt, a))
+			for k, b := range cn {
+				if used[k] {
+					continue
+				}
+				same, shared := sameCue(a.Text, b.Text), overlaps(as, scopeWords(ct, b))
+				if pass == 0 && same && shared || pass == 1 && shared || pass == 2 && same {
+					used[k], paired[i] = true, true
+					break
+				}
+			}
+		}
+	}
+	var pr []Cue
+	for i, a := range pn {
+		if !paired[i] {
+			pr = append(pr, a)
+		}
+	}
+	var cr []Cue
+	for k, b := range cn {
+		if !used[k] {
+			cr = append(cr, b)
+		}
+	}
+	return pr, cr
+}
+
+// sameCue compares negators whatever their case and apostrophe
+// ("wasn't", "wasn’t").
+func sameCue(a, b string) bool {
+	return strings.EqualFold(strings.ReplaceAll(a, "\u2019", "'"), strings.ReplaceAll(b, "\u2019", "'"))
+}
+
+func stemSet(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[text.Stem(w)] = true
+	}
+	return m
+}
+
+func overlaps(set map[string]bool, words []string) bool {
+	for _, w := range words {
+		if set[text.Stem(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // antonymSplit counts antonym groups where one side uses only side A and

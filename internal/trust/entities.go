@@ -236,7 +236,7 @@ var titles = wordSet("president|secretary|minister|chancellor|senator|sen|rep|re
 	"presidente|presidenta|président|présidente|ministro|ministra|ministre|governador|governadora|gobernador|gobernadora|prefeito|prefeita|alcalde|alcaldesa|maire|senador|senadora|sénateur|deputado|deputada|diputado|diputada|député|rais|waziri|gavana|seneta|mbunge")
 
 // orgWords in a capitalised run make it an organisation.
-var orgWords = wordSet("agency|ministry|department|party|council|university|institute|organisation|organization|association|company|corporation|corp|inc|ltd|bank|committee|commission|court|army|navy|force|forces|command|news|times|post|group|foundation|union|office|service|administration|congress|parliament|assembly|senate|house|journal|network|television|radio|press|herald|tribune|fund|board|authority|police|guard|corps|alliance")
+var orgWords = wordSet("pac|superpac|agency|ministry|department|party|council|university|institute|organisation|organization|association|company|corporation|corp|inc|ltd|bank|committee|commission|court|army|navy|force|forces|command|news|times|post|group|foundation|union|office|service|administration|congress|parliament|assembly|senate|house|journal|network|television|radio|press|herald|tribune|fund|board|authority|police|guard|corps|alliance")
 
 // otherWords mark events, documents and geographic features.
 var otherWords = wordSet("meeting|summit|conference|strategy|war|zone|peninsula|act|treaty|agreement|accord|plan|policy|report|review|initiative|program|programme|project|day|games|cup|olympics|street|road|square|district|province|state|county|city|river|sea|ocean|island|islands|strait|bay|gulf|airport|station|bridge|palace|hall|centre|center|defence|defense|security|national|international|consultative|prize|award|demilitarised|demilitarized")
@@ -408,8 +408,8 @@ func runEnd(toks []tok, i int) int {
 }
 
 func (nm *namer) classifyRun(s string, toks []tok, i, j int, titled bool) string {
-	if j-i == 1 && IsDateWord(toks[i].low) {
-		return "other"
+	if j-i == 1 && (IsDateWord(toks[i].low) || contraction(toks[i].low)) {
+		return "other" // "May", "I've"
 	}
 	if titled {
 		return "person"
@@ -473,7 +473,11 @@ func (nm *namer) nameSpan(toks []tok, i, j int) (int, int) {
 			for start > i && nm.opensName(toks[start-1].low) || start > i+1 && toks[start-1].s == "." && nm.opensName(toks[start-2].low) {
 				start-- // "Joe Biden", "George W. Bush" (one letter before a dot is part of the name)
 			}
-			return start, k + 1
+			end := k + 1
+			for end < j && nm.personWord(toks[end].low) {
+				end++ // "Donald Trump" where both words name him alone
+			}
+			return start, end
 		}
 	}
 	if nm.givenWord(toks[i].low) && j-i > 3 {

@@ -112,6 +112,8 @@ func (l *learner) claimant(s string) {
 		case orgWords[t.low]:
 			l.evidence(normName(s)).org = true
 			return
+		case otherWords[t.low] || contraction(t.low):
+			return // "Multnomah County", "Let's Go"
 		case nameParticles[t.low] && !t.capitalised():
 			// "da" in "Lula da Silva"
 		case !t.capitalised():
@@ -125,8 +127,10 @@ func (l *learner) claimant(s string) {
 	if words < 2 || words > 4 {
 		return // one word ("Madonna", "Facebook") could be anything
 	}
-	if _, _, ok := gazAt(toks, 0); ok {
-		return
+	for k := range toks {
+		if _, _, ok := gazAt(toks, k); ok {
+			return // "Drug Free America", "Let America Work": a name of a campaign
+		}
 	}
 	e := l.evidence(normName(s))
 	e.claimant, e.sawPerson = true, true
@@ -247,7 +251,7 @@ func nameRuns(s string, toks []tok) []nameRun {
 		for start < j && text.IsStopWord(toks[start].low) {
 			start++
 		}
-		if start == j || j-start == 1 && (IsDateWord(toks[start].low) || sentenceStart(toks, start)) || IsDateWord(toks[start].low) {
+		if start == j || j-start == 1 && (IsDateWord(toks[start].low) || sentenceStart(toks, start) || contraction(toks[start].low)) || IsDateWord(toks[start].low) {
 			titled = false
 			i = j
 			continue
