@@ -72,6 +72,7 @@ func (m *Matcher) PrepareContext(s, context string) *Query {
 // signed it in 2019." can find the bill the previous sentence named, and
 // they give the re-ranker a separate coverage feature.
 func (m *Matcher) PrepareAnalysis(a *text.Analysis, context []*Query) *Query {
+	a = m.respell(a) // spelling.go
 	q := &Query{Text: a.Text, Analysis: a, termSet: map[uint32]bool{}, bigrams: map[[2]int32]bool{}}
 	terms := index.QueryTerms(a)
 	for f := range q.terms {

@@ -1,0 +1,47 @@
+package match
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/factcheckwidget/factcheck/internal/text"
+)
+
+func TestRespell(t *testing.T) {
+	m, _ := paraphraseMatcher(t)
+	cases := []struct {
+		in   string
+		want []string // the respelt stems of the content words
+	}{
+		{"tropos stationd in Korea", []string{"troop", "station", "korea"}}, // swapped, dropped
+		{"the bridgge cost", []string{"bridg", "cost"}},                     // a letter typed twice
+		{"unemplpyment is lowest", []string{"unemploy", "lowest"}},          // a key beside the right one
+		{"#BUSHFIRESAUSTRALIA wombats", []string{"bushfir", "australia", "wombat"}},
+		{"australiabushfires", []string{"australia", "bushfir"}},
+		// Words the corpus cannot vouch for are left as written: a name,
+		// short words, and a word two slips away.
+		{"Odhiambo tlak", []string{"odhiambo", "tlak"}},
+		{"vaksine", []string{"vaksin"}},
+	}
+	for _, c := range cases {
+		a := m.respell(text.Analyze(c.in))
+		assert.Equal(t, c.want, a.Terms(), c.in)
+	}
+	plain := text.Analyze("troops stationed in Korea")
+	assert.Same(t, plain, m.respell(plain), "a sentence of known words is not copied")
+}
+
+func TestTyposRankTheirClaimFirst(t *testing.T) {
+	m, x := paraphraseMatcher(t)
+	for _, c := range []struct{ query, want string }{
+		{"Wombtas invited otehr animals into their burows to escape the bushfries.", "wombats"},
+		{"THE GOVERNOR CLOSED FORTY RURAL SCHOOLS TO BALANCE THE STATE BUDGET", "school"},
+		{"wages for factroy workers have falen for ten straight years", "wages"},
+	} {
+		got := m.Rank(c.query, 1)
+		if assert.NotEmpty(t, got, c.query) {
+			assert.Equal(t, c.want, x.Claim(got[0].Doc).ID, c.query)
+		}
+	}
+}
