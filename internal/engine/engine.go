@@ -161,7 +161,9 @@ func (c *Checker) CheckSentence(s string, opt Options) []Match {
 		probs[i] = cands[i].Prob
 		tiers[i] = TierFor(cands[i].Prob, q.Words())
 	}
-	return c.assess(q, cands, probs, tiers, opt, c.comparer(opt.Context+"\n"+s))
+	cmp := c.comparer(opt.Context + "\n" + s)
+	c.keepVariant(s, opt, cands, tiers, cmp) // flags.go
+	return c.assess(q, cands, probs, tiers, opt, cmp)
 }
 
 func maxMatches(opt Options) int {

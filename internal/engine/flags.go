@@ -1,10 +1,12 @@
 package engine
 
 import (
+	"strings"
 	"time"
 
 	"github.com/factcheckwidget/factcheck/internal/claim"
 	"github.com/factcheckwidget/factcheck/internal/index"
+	"github.com/factcheckwidget/factcheck/internal/match"
 	"github.com/factcheckwidget/factcheck/internal/trust"
 )
 
@@ -67,4 +69,66 @@ func consistency(cmp *trust.Comparer, page, claimText string, ref, claimRef time
 func (c *Checker) Compare(page string, cl *claim.Claim, opt Options) []Flag {
 	fs, _ := consistency(c.comparer(opt.Context+"\n"+page), page, cl.Text, parseDate(opt.Date), parseDate(cl.ClaimDate))
 	return fs
+}
+
+// keepVariant keeps the claim a sentence states with one figure, date or
+// name changed. Such a change often takes the claim's rarest word out of
+// the sentence ("Wanjiru Kamau owns the largest mansion in his state" for
+// "Joe Biden owns ..."): the claim is still the best candidate, but below
+// the related threshold. So when the best candidate is not shown and the
+// sentence contradicts it in exactly one such detail, the claim's detail
+// is put back into the sentence and the candidate scored again; if it is
+// then at least a related match, it is shown as one, with the flag that
+// names the difference.
+//
+// Only the best candidate is considered: putting a claim's rare name into
+// a sentence makes that claim rank first by itself, so restoring the
+// details of lower candidates too showed an unrelated variant for one
+// train tweet in eight (94 in 800) and one debate sentence in six; with
+// the best candidate alone, 4 in 800 and 10 in 472, while the gold claims
+// kept after a swapped name rose from 0.79 to 0.82 (tweets) and 0.81 to
+// 0.84 (debates), after a scaled figure from 0.89 to 0.96 and 0.87 to
+// 0.91. Not for whole pages: what a page shows is the page model's
+// decision (page.go).
+func (c *Checker) keepVariant(s string, opt Options, cands []match.Candidate, tiers []Tier, cmp *trust.Comparer) {
+	if len(cands) == 0 || tiers[0] != TierNone {
+		return
+	}
+	cl := c.m.Index().Claim(cands[0].Doc)
+	fs, _ := cmp.Check(s, cl.Text, parseDate(opt.Date), parseDate(cl.ClaimDate))
+	restored, ok := restore(s, fs)
+	if !ok {
+		return
+	}
+	rq := c.m.PrepareContext(restored, opt.Context)
+	for _, rc := range c.m.RankQuery(rq, maxMatches(opt)) {
+		if rc.Doc == cands[0].Doc {
+			if TierFor(rc.Prob, rq.Words()) != TierNone {
+				tiers[0] = TierRelated
+			}
+			return
+		}
+	}
+}
+
+// restore writes the claim's detail back into the sentence when the flags
+// are exactly one changed figure, date or name.
+func restore(s string, fs []trust.Flag) (string, bool) {
+	if len(fs) != 1 {
+		return "", false
+	}
+	f := fs[0]
+	switch f.Kind {
+	case trust.NumbersDiffer, trust.DateDiffers, trust.EntityDiffers:
+	default:
+		return "", false
+	}
+	claim := f.Claim
+	if i := strings.Index(claim, " ("); i > 0 && f.Kind == trust.DateDiffers {
+		claim = claim[:i] // "yesterday (2025-11-06)": the date as the claim writes it
+	}
+	if claim == "" || f.Start < 0 || f.End > len(s) || f.Start >= f.End {
+		return "", false
+	}
+	return s[:f.Start] + claim + s[f.End:], true
 }

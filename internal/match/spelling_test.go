@@ -8,7 +8,16 @@ import (
 	"github.com/factcheckwidget/factcheck/internal/text"
 )
 
+// smallCorpusRespelling lets respelling run on the tests' small corpora,
+// as it does on corpora of thousands of claims.
+func smallCorpusRespelling(t *testing.T) {
+	saved := minRespellVocabulary
+	minRespellVocabulary = 0
+	t.Cleanup(func() { minRespellVocabulary = saved })
+}
+
 func TestRespell(t *testing.T) {
+	smallCorpusRespelling(t)
 	m, _ := paraphraseMatcher(t)
 	cases := []struct {
 		in   string
@@ -30,9 +39,14 @@ func TestRespell(t *testing.T) {
 	}
 	plain := text.Analyze("troops stationed in Korea")
 	assert.Same(t, plain, m.respell(plain), "a sentence of known words is not copied")
+
+	minRespellVocabulary = 4000
+	typo := text.Analyze("tropos stationd in Korea")
+	assert.Same(t, typo, m.respell(typo), "a corpus of a few hundred words respells nothing")
 }
 
 func TestTyposRankTheirClaimFirst(t *testing.T) {
+	smallCorpusRespelling(t)
 	m, x := paraphraseMatcher(t)
 	for _, c := range []struct{ query, want string }{
 		{"Wombtas invited otehr animals into their burows to escape the bushfries.", "wombats"},
