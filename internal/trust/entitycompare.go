@@ -6,15 +6,13 @@ import (
 	"github.com/factcheckwidget/factcheck/internal/text"
 )
 
-var countryNorms, stateNorms, partyNorms, regionNorms = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+var countryNorms, partyNorms, regionNorms = map[string]bool{}, map[string]bool{}, map[string]bool{}
 
 func init() {
 	for _, line := range gazetteerLines {
 		switch f := strings.SplitN(line, "|", 3); f[1] {
 		case "country":
 			countryNorms[f[0]] = true
-		case "state":
-			stateNorms[f[0]] = true
 		case "party":
 			partyNorms[f[0]] = true
 		case "region":
@@ -24,7 +22,7 @@ func init() {
 }
 
 // compareEntities flags when the page moved the claim to someone or
-// somewhere else: each side names a country, US state, capital, party,
+// somewhere else: each side names a country, place, capital, party,
 // person or organisation that the other does not, and the two stand for
 // each other. One side naming an extra one is not a contradiction ("US
 // Defence Secretary Hegseth" vs "Hegseth"), and neither is a name the page
@@ -41,9 +39,9 @@ func compareEntities(p, c *side, flags []Flag) []Flag {
 }
 
 // placeSwap finds a place of the page the claim does not name, standing
-// for one of the claim's the page does not name: a country, US state or
-// capital of the gazetteer, or a place the lexicon knows or a locative
-// marks ("in Kisumu"). A country stands for a country, another place for
+// for one of the claim's the page does not name: a country or capital of
+// the gazetteer, or a place the lexicon knows or a locative marks ("in
+// Kisumu", "in Texas"). A country stands for a country, another place for
 // another place: a country and a town may be the same place at two
 // scales ("in England", "in Shropshire"). A place that qualifies a title
 // ("U.S. President", "Georgia Gov.") only stands for another that does.
@@ -71,8 +69,8 @@ func placeSwap(p, c *side) (Flag, bool) {
 	return Flag{}, false
 }
 
-// placesOf returns the places of a side that are compared: countries and
-// states of the gazetteer and the places the lexicon or a locative marks
+// placesOf returns the places of a side that are compared: countries of
+// the gazetteer and the places the lexicon or a locative marks
 // (not regions, which are too broad to contradict a claim).
 func placesOf(sd *side) []Entity {
 	var out []Entity
@@ -98,7 +96,7 @@ func placeCovered(a Entity, in []Entity, o *side) bool {
 			return true
 		}
 	}
-	return strings.Contains(strings.ToLower(o.s), a.Norm) && !countryNorms[a.Norm] && !stateNorms[a.Norm]
+	return strings.Contains(strings.ToLower(o.s), a.Norm) && !countryNorms[a.Norm]
 }
 
 // qualifies reports a place written right before a title: "U.S.
@@ -235,7 +233,7 @@ func nameSwap(p, c *side) (Flag, bool) {
 	}
 	for _, a := range persons(up, nil) {
 		for _, b := range persons(uc, nil) {
-			if ap, bp := nameParts(a.Norm), nameParts(b.Norm); len(ap) >= 2 && len(bp) >= 2 && ap[0] == bp[0] {
+			if ap, bp := nameParts(a.Norm), nameParts(b.Norm); len(ap) >= 2 && len(bp) >= 2 && ap[0] == bp[0] && !p.headline() && !c.headline() { // not "Hillary Sold Weapons"
 				return entityFlag(a.Entity, b.Entity), true
 			}
 		}
@@ -326,8 +324,9 @@ func contains(ns []name, n name) bool {
 func kindsMatch(a, b name, nm *namer) bool {
 	if a.Kind == b.Kind {
 		// Things other than people and organisations ("Satanic",
-		// "Stoneman") stand for each other only as multi-word names.
-		return a.Kind != "other" || a.j-a.i > 1 && b.j-b.i > 1
+		// "Stoneman") stand for each other only as multi-word names, not
+		// written in capitals ("13 YEAR OLD").
+		return a.Kind != "other" || a.j-a.i > 1 && b.j-b.i > 1 && !allUpper(a.Text) && !allUpper(b.Text)
 	}
 	if a.Kind != "person" {
 		a, b = b, a
@@ -342,6 +341,8 @@ func kindsMatch(a, b name, nm *namer) bool {
 	}
 	return false
 }
+
+func allUpper(s string) bool { return strings.ToUpper(s) == s }
 
 // persons returns the people of ns and, when sd is not nil, the names of
 // sd that read as people (personLike).
