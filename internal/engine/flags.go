@@ -22,19 +22,15 @@ const (
 // lexiconOf reads the corpus's names from the index section the compiler
 // wrote (internal/compile). An index without it (built by index.Build
 // alone, or by a version without the section) or with a section this build
-// cannot read learns them from its claims now, so every index is read with
-// the names of its corpus.
+// cannot read is checked with the page's own names and the core cues
+// only: learning the corpus's names at load would put the corpus learner
+// into the widget.
 func lexiconOf(x *index.Index) *trust.Lexicon {
-	if b, ok := x.Sections[trust.LexiconSection]; ok {
-		if lx, err := trust.DecodeLexicon(b); err == nil {
-			return lx
-		}
+	lx, err := trust.DecodeLexicon(x.Sections[trust.LexiconSection])
+	if err != nil {
+		return nil
 	}
-	claims := make([]claim.Claim, x.NumClaims())
-	for d := range claims {
-		claims[d] = *x.Claim(d)
-	}
-	return trust.LearnLexicon(claims)
+	return lx
 }
 
 // comparer returns a comparer for one page, which knows the corpus's names

@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/factcheckwidget/factcheck/internal/claim"
-	"github.com/factcheckwidget/factcheck/internal/index"
+	"github.com/factcheckwidget/factcheck/internal/compile"
 	"github.com/factcheckwidget/factcheck/internal/match"
 	"github.com/factcheckwidget/factcheck/internal/trust"
 )
@@ -30,7 +30,8 @@ var variantCorpus = append([]claim.Claim{
 const variantShift = 2.7
 
 func TestSwapKeepsTheClaim(t *testing.T) {
-	x, err := index.Build(variantCorpus, nil)
+	x, err := compile.Index(variantCorpus, nil) // with the lexicon: Joe Biden is a claimant
+
 	require.NoError(t, err)
 	p := match.DefaultParams()
 	p.Calibration.Bias -= variantShift

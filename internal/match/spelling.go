@@ -1,3 +1,5 @@
+//go:build !wasm
+
 package match
 
 import (
@@ -9,7 +11,8 @@ import (
 	"github.com/factcheckwidget/factcheck/internal/text"
 )
 
-// Spelling: a query word no claim uses is often a word the corpus knows,
+// Spelling (left out of WebAssembly builds: see spelling_wasm.go): a
+// query word no claim uses is often a word the corpus knows,
 // misspelt ("goverment", "vdieo"), run together ("australianfires", a
 // hashtag in lower or upper case) or respelt. respell looks such words up
 // in the index's own vocabulary, so it needs no dictionary and speaks the
@@ -51,7 +54,7 @@ func (m *Matcher) respell(a *text.Analysis) *text.Analysis {
 	}
 	var repl map[int][]string
 	for i, t := range a.Tokens {
-		if t.Kind != text.Word || a.Stop[i] || utf8.RuneCountInString(a.Stems[i]) < minRespellLen || fld.Lookup(a.Stems[i]) >= 0 {
+		if t.Kind != text.Word || a.Stop[i] || len(a.Stems[i]) < minRespellLen || fld.Lookup(a.Stems[i]) >= 0 {
 			continue
 		}
 		r := m.nearestStem(a.Stems[i])
@@ -85,102 +88,103 @@ func (m *Matcher) respell(a *text.Analysis) *text.Analysis {
 
 // nearestStem returns the claim stem one edit away from s that is the
 // likeliest slip: the cheapest edit (slipCost), then the most frequent
-// stem. (Editing the word before stemming it as well, for "visitng" whose
-// stem is two edits from "visit", won 0.001 of MAP@5 under typos on the
-// train tweets and was left out.)
+// stem; nil when there is none. Stems with letters beyond ASCII are left
+// alone: the edits try the 26 letters of English. (Editing the word
+// before stemming it as well, for "visitng" whose stem is two edits from
+// "visit", won 0.001 of MAP@5 under typos on the train tweets and was
+// left out.)
 func (m *Matcher) nearestStem(s string) []string {
-	fld := &m.x.Fields[index.FieldClaim]
-	best, bestCost, bestDF := "", 0, 0
-	r := []rune(s)
-	buf := make([]byte, 0, len(s)+utf8.UTFMax)
-	// try looks the candidate in buf up. It is viewed as a string without
-	// a copy: Lookup only compares it, and a page's unknown words try some
-	// three hundred candidates each, which as copies were a quarter of the
-	// allocations of a whole article's check.
-	try := func(cost int) {
-		if best != "" && cost > bestCost || len(buf) == 0 {
-			return
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return nil
 		}
-		if id := fld.Lookup(unsafe.String(&buf[0], len(buf))); id >= 0 {
-			if df := fld.DF(id); best == "" || cost < bestCost || df > bestDF {
-				best, bestCost, bestDF = string(buf), cost, df
+	}
+	r := respelling{fld: &m.x.Fields[index.FieldClaim], cost: 4}
+	b := make([]byte, len(s)+1)
+	for i := 0; i <= len(s); i++ {
+		if i+1 < len(s) && s[i] != s[i+1] { // swapped with the next
+			copy(b, s)
+			b[i], b[i+1] = s[i+1], s[i]
+			r.try(b[:len(s)], 1)
+		}
+		// c typed in place of s[i] (drop = 1), or missing before it
+		// (drop = 0); c == 0: s[i] typed too many.
+		for c := byte(0); c <= 'z'; c++ {
+			if c == 1 {
+				c = 'a'
+			}
+			for drop := 0; drop <= 1; drop++ {
+				if drop == 1 && i == len(s) || c == 0 && drop == 0 || drop == 1 && c == s[i] {
+					continue
+				}
+				n := copy(b, s[:i])
+				if c != 0 {
+					b[n] = c
+					n++
+				}
+				n += copy(b[n:], s[i+drop:])
+				r.try(b[:n], slipCost(s, i, c, drop == 1))
 			}
 		}
 	}
-	runes := func(rs ...[]rune) {
-		buf = buf[:0]
-		for _, part := range rs {
-			for _, c := range part {
-				buf = utf8.AppendRune(buf, c)
-			}
-		}
-	}
-	for i := range r {
-		runes(r[:i], r[i+1:]) // dropped
-		try(slipCost(dropped, r, i, 0))
-		if i+1 < len(r) && r[i] != r[i+1] { // swapped with the next
-			runes(r[:i], r[i+1:i+2], r[i:i+1], r[i+2:])
-			try(slipCost(swapped, r, i, 0))
-		}
-	}
-	var one [1]rune
-	for i := 0; i <= len(r); i++ {
-		for c := 'a'; c <= 'z'; c++ {
-			one[0] = c
-			if i < len(r) && c != r[i] { // changed
-				runes(r[:i], one[:], r[i+1:])
-				try(slipCost(changed, r, i, c))
-			}
-			runes(r[:i], one[:], r[i:]) // added
-			try(slipCost(added, r, i, c))
-		}
-	}
-	if best == "" {
+	if r.best == "" {
 		return nil
 	}
-	return []string{best}
+	return []string{r.best}
 }
 
-const (
-	dropped = iota
-	swapped
-	changed
-	added
-)
+// respelling keeps the best candidate nearestStem has tried.
+type respelling struct {
+	fld      *index.Field
+	best     string
+	cost, df int
+}
+
+// try looks the candidate in b up. It is viewed as a string without a
+// copy: Lookup only compares it, and a page's unknown words try some
+// three hundred candidates each, which as copies were a quarter of the
+// allocations of a whole article's check.
+func (r *respelling) try(b []byte, cost int) {
+	if cost > r.cost || len(b) == 0 {
+		return
+	}
+	if id := r.fld.Lookup(unsafe.String(&b[0], len(b))); id >= 0 {
+		if df := r.fld.DF(id); cost < r.cost || df > r.df {
+			r.best, r.cost, r.df = string(b), cost, df
+		}
+	}
+}
 
 // slipCost ranks the edits that turn the corpus word into what was typed,
-// as typing slips: two letters swapped, a doubled letter typed once (or a
-// letter typed twice), or a key next to the right one, cost 1; another
-// letter missing or extra, 2; another letter, 3. It is the usual noisy
-// channel of spelling correction, cut down to ranks.
-func slipCost(op int, r []rune, i int, c rune) int {
-	switch op {
-	case swapped:
-		return 1
-	case dropped: // typed r[i] too many
-		if i > 0 && r[i-1] == r[i] || i+1 < len(r) && r[i+1] == r[i] {
+// as typing slips: two letters swapped (cost 1, in nearestStem), a doubled
+// letter typed once or a letter typed twice, or a key next to the right
+// one, cost 1; another letter missing or extra, 2; another letter, 3. It
+// is the usual noisy channel of spelling correction, cut down to ranks.
+// The edit is c typed for s[i] (replaced), c missing before s[i] (not
+// replaced), or s[i] typed too many (c == 0).
+func slipCost(s string, i int, c byte, replaced bool) int {
+	switch {
+	case replaced && c != 0:
+		if l := s[i] | 0x20; l >= 'a' && l <= 'z' && strings.IndexByte(keyNeighbours[l-'a'], c) >= 0 {
 			return 1
 		}
-		return 2
-	case added: // c was missing before r[i]
-		if i > 0 && r[i-1] == c || i < len(r) && r[i] == c {
+		return 3
+	case c == 0: // s[i] typed too many: a slip when it doubles a neighbour
+		if i > 0 && s[i-1] == s[i] || i+1 < len(s) && s[i+1] == s[i] {
 			return 1
 		}
 		return 2
 	}
-	if r[i] < utf8.RuneSelf && strings.IndexRune(keyNeighbours[byte(r[i])|0x20], c) >= 0 {
+	if i > 0 && s[i-1] == c || i < len(s) && s[i] == c { // c missing: a slip when doubled
 		return 1
 	}
-	return 3
+	return 2
 }
 
-// keyNeighbours lists each letter's neighbours on a QWERTY keyboard.
-var keyNeighbours = map[byte]string{
-	'a': "qwsz", 'b': "vghn", 'c': "xdfv", 'd': "serfcx", 'e': "wsdr", 'f': "drtgvc", 'g': "ftyhbv", 'h': "gyujnb",
-	'i': "ujko", 'j': "huikmn", 'k': "jiolm", 'l': "kop", 'm': "njk", 'n': "bhjm", 'o': "iklp", 'p': "ol",
-	'q': "wa", 'r': "edft", 's': "awedxz", 't': "rfgy", 'u': "yhji", 'v': "cfgb", 'w': "qase", 'x': "zsdc",
-	'y': "tghu", 'z': "asx",
-}
+// keyNeighbours lists each letter's neighbours on a QWERTY keyboard, a to
+// z.
+var keyNeighbours = [26]string{"qwsz", "vghn", "xdfv", "serfcx", "wsdr", "drtgvc", "ftyhbv", "gyujnb", "ujko", "huikmn",
+	"jiolm", "kop", "njk", "bhjm", "iklp", "ol", "wa", "edft", "awedxz", "rfgy", "yhji", "cfgb", "qase", "zsdc", "tghu", "asx"}
 
 // splitStem returns the stems of the two known words w is made of
 // ("australianfires" -> australian, fire), preferring the split whose

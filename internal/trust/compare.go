@@ -295,24 +295,8 @@ func dateLabel(h dateHit) string {
 }
 
 // compareDates flags a page date that equals none of the claim's dates at
-// the coarser precision of each pair, when the claim has dates; the years
-// of names are compared among themselves.
+// the coarser precision of each pair, when the claim has dates.
 func compareDates(pd, cd []dateHit, flags []Flag) []Flag {
-	flags = compareDateClass(namedDates(pd, false), namedDates(cd, false), flags)
-	return compareDateClass(namedDates(pd, true), namedDates(cd, true), flags)
-}
-
-func namedDates(hits []dateHit, named bool) []dateHit {
-	var out []dateHit
-	for _, h := range hits {
-		if h.named == named {
-			out = append(out, h)
-		}
-	}
-	return out
-}
-
-func compareDateClass(pd, cd []dateHit, flags []Flag) []Flag {
 	if len(cd) == 0 {
 		return flags
 	}
@@ -424,50 +408,49 @@ func quantifiedNegation(toks []tok, w string) bool {
 // unpaired drops the negation cues of each side that pair with one of the
 // other's: the same negator, or one negating a word the other's negates.
 func unpaired(pn []Cue, pt []tok, cn []Cue, ct []tok) ([]Cue, []Cue) {
-	if len(pn) == 0 || len(cn) == 0 {
-		return pn, cn
-	}
-	used := make([]bool, len(cn))
-	paired := make([]bool, len(pn))
-	// The same negator of a shared word first ("can't handle" with "can't
-	// handle"), then any negator of a shared word, then the same negator.
-	for pass := 0; pass < 3; pass++ {
+	paired, used := make([]bool, len(pn)), make([]bool, len(cn))
+	// The best pair first: the same negator of a shared word ("can't
+	// handle" with "can't handle"), then any negators of a shared word,
+	// then the same negator.
+	for {
+		bi, bk, best := -1, -1, 0
 		for i, a := range pn {
-			if paired[i] {
-				continue
-			}
 			as := stemSet(scopeWords(pt, a))
 			for k, b := range cn {
-				if used[k] {
-					continue
+				score := 0
+				if overlaps(as, scopeWords(ct, b)) {
+					score = 2
 				}
-				same, shared := sameCue(a.Text, b.Text), overlaps(as, scopeWords(ct, b))
-				if pass == 0 && same && shared || pass == 1 && shared || pass == 2 && same {
-					used[k], paired[i] = true, true
-					break
+				if sameCue(a.Text, b.Text) {
+					score++
+				}
+				if !paired[i] && !used[k] && score > best {
+					bi, bk, best = i, k, score
 				}
 			}
 		}
+		if bi < 0 {
+			break
+		}
+		paired[bi], used[bk] = true, true
 	}
-	var pr []Cue
-	for i, a := range pn {
-		if !paired[i] {
-			pr = append(pr, a)
+	return unmarked(pn, paired), unmarked(cn, used)
+}
+
+func unmarked(cues []Cue, marked []bool) []Cue {
+	var out []Cue
+	for i, c := range cues {
+		if !marked[i] {
+			out = append(out, c)
 		}
 	}
-	var cr []Cue
-	for k, b := range cn {
-		if !used[k] {
-			cr = append(cr, b)
-		}
-	}
-	return pr, cr
+	return out
 }
 
 // sameCue compares negators whatever their case and apostrophe
 // ("wasn't", "wasn’t").
 func sameCue(a, b string) bool {
-	return strings.EqualFold(strings.ReplaceAll(a, "\u2019", "'"), strings.ReplaceAll(b, "\u2019", "'"))
+	return strings.ToLower(strings.ReplaceAll(a, "\u2019", "'")) == strings.ToLower(strings.ReplaceAll(b, "\u2019", "'"))
 }
 
 func stemSet(words []string) map[string]bool {

@@ -66,10 +66,9 @@ var monthContext = wordSet("in|since|until|by|during|early|late|mid|last|next|th
 // dateHit is a found date with its token range and whether it was resolved
 // against the reference date (relative words or an inferred year).
 type dateHit struct {
-	d     Date
-	i, j  int
-	rel   bool
-	named bool // the year of a name: "the Refugee Act of 1980" (namedYear)
+	d    Date
+	i, j int
+	rel  bool
 }
 
 // Dates returns the dates in s in order. Absolute forms: "4 November 2025",
@@ -117,23 +116,11 @@ func dateHits(s string, toks []tok, ref time.Time) []dateHit {
 	// Bare years: the 4-digit numbers Quantities calls years.
 	for _, q := range quantities(s, toks, used) {
 		if q.Year {
-			hits = append(hits, dateHit{d: Date{Year: int(q.Value), Precision: PrecYear, Text: q.Text, Start: q.Start, End: q.End}, named: namedYear(toks, q.Start)})
+			hits = append(hits, dateHit{d: Date{Year: int(q.Value), Precision: PrecYear, Text: q.Text, Start: q.Start, End: q.End}})
 		}
 	}
 	sort.SliceStable(hits, func(a, b int) bool { return hits[a].d.Start < hits[b].d.Start })
 	return hits
-}
-
-// namedYear reports a year that is part of a name: "the Refugee Act of
-// 1980", "the Class of 2019" date the name, not what the sentence says,
-// and are compared only with the years of names.
-func namedYear(toks []tok, start int) bool {
-	for k, t := range toks {
-		if t.start == start {
-			return k >= 2 && wordAt(toks, k-1) == "of" && toks[k-2].kind == tWord && toks[k-2].capitalised() && months[toks[k-2].low] == 0
-		}
-	}
-	return false
 }
 
 // dateDayTokens marks the tokens of absolute dates that are not quantities:

@@ -31,7 +31,7 @@ func disputeCue(p, c *side) (Cue, bool) {
 		}
 	}
 	for k, t := range p.toks {
-		if t.kind != tWord || label(p.toks, k) {
+		if t.kind != tWord || mark(p.toks, k) != "" {
 			continue
 		}
 		if next := wordAt(p.toks, k+1); next != "" && disputePhrases[t.low+" "+next] && !inClaim[text.Stem(next)] {

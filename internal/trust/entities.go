@@ -246,7 +246,7 @@ func entities(s string, toks []tok, nm *namer) []Entity {
 			if e.kind == "org" || e.kind == "party" {
 				kind = "org"
 			}
-			if !handle(toks, i) { // "#Egypt" inline is still Egypt
+			if mark(toks, i) != "@" { // "#Egypt" inline is still Egypt
 				out = append(out, Entity{Norm: e.norm, Kind: kind, Start: t.start, End: toks[j].end, Text: s[t.start:toks[j].end]})
 			}
 			title = ""
@@ -265,7 +265,7 @@ func entities(s string, toks []tok, nm *namer) []Entity {
 			i++
 			continue
 		}
-		if label(toks, i) {
+		if mark(toks, i) != "" {
 			i++ // hashtags and handles are labels, not names in the sentence
 			continue
 		}
@@ -331,14 +331,13 @@ func entities(s string, toks []tok, nm *namer) []Entity {
 	return out
 }
 
-func handle(toks []tok, i int) bool {
-	return i > 0 && adjacent(toks[i-1], toks[i]) && toks[i-1].s == "@"
-}
-
-// label reports a word written right after "#" or "@": a hashtag or a
-// handle labels a post, it is no name in its sentence.
-func label(toks []tok, i int) bool {
-	return i > 0 && adjacent(toks[i-1], toks[i]) && (toks[i-1].s == "#" || toks[i-1].s == "@")
+// mark returns the "#" or "@" written right before toks[i], or "": a
+// hashtag or a handle labels a post, it is no name in its sentence.
+func mark(toks []tok, i int) string {
+	if i > 0 && adjacent(toks[i-1], toks[i]) && (toks[i-1].s == "#" || toks[i-1].s == "@") {
+		return toks[i-1].s
+	}
+	return ""
 }
 
 // runEnd returns the end (exclusive) of the capitalised run at i: capitalised

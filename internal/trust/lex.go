@@ -95,13 +95,26 @@ func urlAt(s string, i int) bool {
 	if c := s[i] | 0x20; c != 'h' && c != 'w' && c != 'p' {
 		return false
 	}
-	rest := s[i:min(len(s), i+16)]
 	for _, p := range [...]string{"http://", "https://", "www.", "pic.twitter.com/"} {
-		if len(rest) >= len(p) && strings.EqualFold(rest[:len(p)], p) {
+		if prefixFold(s[i:], p) {
 			return true
 		}
 	}
 	return false
+}
+
+// prefixFold reports whether s starts with the lower-case ASCII p in any
+// case.
+func prefixFold(s, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for k := 0; k < len(p); k++ {
+		if c := s[k]; c != p[k] && c|0x20 != p[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // scanAcronym matches "U.S.", "U.K.", "a.m." (letter-dot pairs, at least

@@ -88,11 +88,22 @@ func LearnLexicon(claims []claim.Claim) *Lexicon {
 
 // LearnPageNames learns the names of one page: a name introduced once
 // with a title ("Kenyan President William Ruto") is a person wherever the
-// page writes it later ("Ruto's plan").
+// page writes it later ("Ruto's plan"), and so is its surname alone; a
+// name after a locative ("in Eldoret") is a place. Unlike a corpus,
+// a page is read in the reader's browser, so this is the cues alone, not
+// the evidence counting of LearnLexicon.
 func LearnPageNames(page string) *Lexicon {
-	l := newLearner()
-	l.text(page)
-	return l.lexicon()
+	lx := &Lexicon{kinds: map[string]NameKind{}}
+	for _, e := range entities(page, lex(page), &namer{}) {
+		switch n := strings.Count(e.Norm, " "); {
+		case e.Kind == "person" && e.Title != "" && n < 3:
+			lx.kinds[e.Norm] = PersonName
+			lx.kinds[e.Norm[strings.LastIndexByte(e.Norm, ' ')+1:]] = PersonName // the surname alone
+		case e.Kind == "place" && e.Norm == normName(e.Text) && lx.kinds[e.Norm] == NotAName:
+			lx.kinds[e.Norm] = PlaceName
+		}
+	}
+	return lx
 }
 
 // claimant reads a claimant string.
@@ -137,26 +148,43 @@ func (l *learner) claimant(s string) {
 	e.claimant, e.sawPerson = true, true
 }
 
-// text reads the names of one text.
+// text reads the names of one text as the tagger finds them knowing no
+// names (entities with an empty namer): a person by a title or a speech
+// verb, a place by a locative or as the domain of an office ("Governor of
+// Nakuru"), an organisation by its words; other names count as mentions.
+// Gazetteer names and acronyms are not learned.
 func (l *learner) text(s string) {
 	l.texts++
 	toks := lex(s)
-	for _, r := range nameRuns(s, toks) {
-		e := l.evidence(r.norm)
-		if r.titled {
-			e.person += 2
-			e.sawPerson = true
+	for _, e := range entities(s, toks, &namer{}) {
+		one := !strings.Contains(e.Text, " ")
+		if _, known := gazetteer[strings.ToLower(e.Text)]; known || one && (e.Kind == "org" || contraction(e.Norm) || opensSentence(toks, e.Start)) {
+			continue // gazetteer names, acronyms, "I've", and a word whose capital only opens a sentence ("Well, said ...")
 		}
-		if r.speaks {
-			e.person++
-		}
-		if r.located {
-			e.place++
-		}
-		if r.org {
-			e.org = true
+		ev := l.evidence(e.Norm)
+		switch {
+		case e.Kind == "person" && e.Title != "":
+			if len(strings.Fields(e.Norm)) <= 3 { // not "President Trump Postpones Denmark Trip"
+				ev.person += 2
+				ev.sawPerson = true
+			}
+		case e.Kind == "person":
+			ev.person++
+		case e.Kind == "place":
+			ev.place++
+		case e.Kind == "org":
+			ev.org = true
 		}
 	}
+}
+
+func opensSentence(toks []tok, start int) bool {
+	for k, t := range toks {
+		if t.start == start {
+			return sentenceStart(toks, k)
+		}
+	}
+	return false
 }
 
 // lexicon decides each name's kind from its evidence, and adds the
@@ -187,7 +215,7 @@ func (l *learner) lexicon() *Lexicon {
 			continue
 		}
 		last := parts[len(parts)-1]
-		if _, known := lx.kinds[last]; !known && !nameParticles[last] && len(last) > 2 {
+		if _, known := lx.kinds[last]; !known && !nameParticles[last] && len(last) > 2 && !contraction(last) {
 			lx.kinds[last] = PersonName
 		}
 	}
@@ -208,77 +236,6 @@ func (l *learner) lexicon() *Lexicon {
 		}
 	}
 	return lx
-}
-
-// nameRun is a capitalised run found by nameRuns, with the cues around it.
-type nameRun struct {
-	norm    string
-	titled  bool // a title before it
-	speaks  bool // a speech verb after it
-	located bool // a locative before it, and not possessive
-	org     bool // an organisation word in it
-}
-
-// nameRuns returns the capitalised runs of s that may be names: not at the
-// start of a sentence (unless two words or more), not dates, hashtags,
-// handles, titles or gazetteer names.
-func nameRuns(s string, toks []tok) []nameRun {
-	var out []nameRun
-	titled := false
-	for i := 0; i < len(toks); {
-		t := toks[i]
-		if _, j, ok := gazAt(toks, i); ok {
-			titled = false
-			i = j + 1
-			continue
-		}
-		if t.kind != tWord || !t.capitalised() || t.allCaps() {
-			if t.kind == tWord && titles[t.low] {
-				titled = true // "defence minister Ahn"
-			} else if !(t.s == "." && i > 0 && adjacent(toks[i-1], t)) && !(titled && (t.low == "of" || t.low == "the")) {
-				titled = false
-			}
-			i++
-			continue
-		}
-		if titles[t.low] || (orgWords[t.low] || otherWords[t.low]) && titled {
-			titled = true // "President", "Secretary of State"
-			i++
-			continue
-		}
-		if i > 0 && adjacent(toks[i-1], t) && (toks[i-1].s == "#" || toks[i-1].s == "@") {
-			i++
-			continue
-		}
-		j := runEnd(toks, i)
-		start := i
-		for start < j && text.IsStopWord(toks[start].low) {
-			start++
-		}
-		if start == j || j-start == 1 && (IsDateWord(toks[start].low) || sentenceStart(toks, start) || contraction(toks[start].low)) || IsDateWord(toks[start].low) {
-			titled = false
-			i = j
-			continue
-		}
-		r := nameRun{norm: normName(s[toks[start].start:toks[j-1].end]), titled: titled && j-start <= 3}
-		r.speaks = speechVerbs[wordAt(toks, j)]
-		r.located = locatives[wordAt(toks, start-1)] && !toks[j-1].poss
-		if r.titled && wordAt(toks, start-1) == "of" || wordAt(toks, start-1) == "the" && wordAt(toks, start-2) == "of" {
-			r.titled, r.located = false, true // "Governor of Texas", "Mayor of New Orleans": the office's place
-		}
-		for k := start; k < j; k++ {
-			r.org = r.org || orgWords[toks[k].low]
-			if otherWords[toks[k].low] {
-				r.norm = "" // events, documents, geographic features: not learned
-			}
-		}
-		if r.norm != "" {
-			out = append(out, r)
-		}
-		titled = false
-		i = j
-	}
-	return out
 }
 
 // headlineCase reports a title in which three words in four of four

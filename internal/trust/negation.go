@@ -157,15 +157,18 @@ func contrastAfter(toks []tok, i int) bool {
 // another rather than negating a verb: "body double Teresa Barnwell, not
 // Clinton herself", or "Not Bob Barker." opening a sentence.
 func correction(toks []tok, i int) bool {
-	next := i + 1
-	if next >= len(toks) || toks[next].kind != tWord {
+	next := wordAt(toks, i+1)
+	if next == "" {
 		return false
 	}
-	nameNext := toks[next].capitalised() || toks[next].low == "the" || toks[next].low == "a" || toks[next].low == "an"
-	if i > 0 && (toks[i-1].s == "," || toks[i-1].kind == tWord && toks[i-1].capitalised() && !sentenceStart(toks, i-1) && toks[next].capitalised()) {
-		return nameNext // "X, not Y", "you said Russia not alQaida"
+	name := toks[i+1].capitalised()
+	switch {
+	case i > 0 && toks[i-1].s == ",":
+		return name || next == "the" || next == "a" || next == "an"
+	case i > 0 && toks[i-1].kind == tWord && toks[i-1].capitalised() && !sentenceStart(toks, i-1):
+		return name // "you said Russia not alQaida"
 	}
-	return sentenceStart(toks, i) && toks[next].capitalised() && !auxiliaries[toks[next].low]
+	return name && sentenceStart(toks, i) && !auxiliaries[next]
 }
 
 // idiomAfter are words after a negator that make an idiom or an appeal, not
@@ -208,7 +211,7 @@ func inScope(cues []Cue, toks, other []tok) []Cue {
 	}
 	out := cues[:0:0]
 	for _, cue := range cues {
-		if addressed(toks, cue) && !mentionsYou(other) || deontic(toks, cue) && !hasDeontic(other) {
+		if addressed(toks, cue) && !mentionsYou(other) {
 			continue
 		}
 		before, subordinate := clauseBefore(toks, cue)
@@ -229,50 +232,31 @@ func inScope(cues []Cue, toks, other []tok) []Cue {
 // 350 and 3 in 607), and a wrong flag on an unaltered page is the worse
 // error.
 func addressed(toks []tok, cue Cue) bool {
+	k := tokenAt(toks, cue.Start)
+	prev := wordAt(toks, k-1)
+	if addressees[prev] || (prev == "do" || modals[prev]) && addressees[wordAt(toks, k-2)] {
+		return true // "you can't", "you will not", "please do not"
+	}
+	start := k
+	switch w := wordAt(toks, k); {
+	case w == "not" && prev == "do":
+		start = k - 1
+	case w != "don't" && w != "don\u2019t" && w != "dont":
+		return false
+	}
+	return start == 0 || sentenceStart(toks, start) || isClauseBreak(toks[start-1])
+}
+
+var addressees = wordSet("you|u|ya|please")
+
+// tokenAt returns the index of the first token starting at or after the
+// byte offset at.
+func tokenAt(toks []tok, at int) int {
 	k := 0
-	for k < len(toks) && toks[k].start < cue.Start {
+	for k < len(toks) && toks[k].start < at {
 		k++
 	}
-	prev := wordAt(toks, k-1)
-	if prev == "please" || prev == "you" || prev == "u" || prev == "ya" {
-		return true
-	}
-	if before := wordAt(toks, k-2); (prev == "do" || modals[prev]) && (before == "please" || before == "you") {
-		return true // "you will not", "please do not"
-	}
-	w := strings.ToLower(cue.Text)
-	imperative := w == "don't" || w == "don\u2019t" || w == "dont" || w == "not" && prev == "do"
-	start := k
-	if w == "not" {
-		start = k - 1
-	}
-	return imperative && (start == 0 || start > 0 && (sentenceStart(toks, start) || isClauseBreak(toks[start-1])))
-}
-
-// deontic reports a negated "should", "must" or "ought to": "We should
-// not be spending twice as much" says what ought to be, and presupposes
-// rather than denies that we spend it.
-func deontic(toks []tok, cue Cue) bool {
-	w := strings.ToLower(strings.ReplaceAll(cue.Text, "\u2019", "'"))
-	if w == "shouldn't" || w == "mustn't" {
-		return true
-	}
-	for k, t := range toks {
-		if t.start == cue.Start {
-			p := wordAt(toks, k-1)
-			return p == "should" || p == "must" || p == "ought" || p == "nobody" && wordAt(toks, k+1) == "should"
-		}
-	}
-	return false
-}
-
-func hasDeontic(toks []tok) bool {
-	for _, t := range toks {
-		if t.low == "should" || t.low == "must" || t.low == "ought" || t.low == "shouldn't" {
-			return true
-		}
-	}
-	return false
+	return k
 }
 
 func mentionsYou(toks []tok) bool {
