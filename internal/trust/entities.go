@@ -33,7 +33,7 @@ type Entity struct {
 // a venue, which Compare checks on its own ("held in Seoul" vs "held in
 // Tokyo"). Ambiguous names (Georgia, Jordan, Chad) are left out.
 var gazetteerLines = []string{
-	"united states|country|United States|United States of America|USA|US|U.S.|U.S.A.|America|American|Americans|@Washington",
+	"united states|country|United States|United States of America|USA|US|U.S.|U.S|U.S.A.|America|American|Americans|@Washington",
 	"south korea|country|South Korea|South Korean|South Koreans|ROK|Republic of Korea|@Seoul",
 	"north korea|country|North Korea|North Korean|North Koreans|DPRK|@Pyongyang",
 	"korea|country|Korea|Korean|Koreans",
@@ -194,10 +194,19 @@ var titles = wordSet("president|secretary|minister|chancellor|senator|sen|rep|re
 	"presidente|presidenta|président|présidente|ministro|ministra|ministre|governador|governadora|gobernador|gobernadora|prefeito|prefeita|alcalde|alcaldesa|maire|senador|senadora|sénateur|deputado|deputada|diputado|diputada|député|rais|waziri|gavana|seneta|mbunge")
 
 // orgWords in a capitalised run make it an organisation.
-var orgWords = wordSet("pac|superpac|agency|ministry|department|party|council|university|institute|organisation|organization|association|company|corporation|corp|inc|ltd|bank|committee|commission|court|army|navy|force|forces|command|news|times|post|group|foundation|union|office|service|administration|congress|parliament|assembly|senate|house|journal|network|television|radio|press|herald|tribune|fund|board|authority|police|guard|corps|alliance")
+var orgWords = wordSet("pac|superpac|admin|agency|ministry|department|party|council|university|institute|organisation|organization|association|company|corporation|corp|inc|ltd|bank|committee|commission|court|army|navy|force|forces|command|news|times|post|group|foundation|union|office|service|administration|congress|parliament|assembly|senate|house|journal|network|television|radio|press|herald|tribune|fund|board|authority|police|guard|corps|alliance")
 
 // otherWords mark events, documents and geographic features.
 var otherWords = wordSet("meeting|summit|conference|strategy|war|zone|peninsula|act|treaty|agreement|accord|plan|policy|report|review|initiative|program|programme|project|day|games|cup|olympics|street|road|square|district|province|state|county|city|river|sea|ocean|island|islands|strait|bay|gulf|airport|station|bridge|palace|hall|centre|center|defence|defense|security|national|international|consultative|prize|award|demilitarised|demilitarized")
+
+// placeNouns before "of" make the name after it a place.
+var placeNouns = wordSet("state|city|town|village|county|province|region|district|republic|island|islands")
+
+// dayWords open sentences as subjects without being names ("Today is").
+var dayWords = wordSet("today|tonight|yesterday|tomorrow")
+
+// nameSuffixes follow a person's name and are no name alone.
+var nameSuffixes = wordSet("jr|sr|ii|iii|iv")
 
 // speechVerbs after a capitalised word make it a person ("..., Hegseth
 // said"), even at the start of a sentence.
@@ -239,6 +248,7 @@ func entities(s string, toks []tok, nm *namer) []Entity {
 	var out []Entity
 	title := ""      // the title just seen ("president"), which makes the next run a person
 	ofTitle := false // the title was followed by "of": "Chief of Staff", "Governor of Texas" name its office
+	headline := 0    // s is in headline case: 0 not known yet, 1 no, 2 yes
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		if e, j, ok := gazAt(toks, i); ok {
@@ -292,7 +302,7 @@ func entities(s string, toks []tok, nm *namer) []Entity {
 			i = j
 			continue
 		}
-		domain := false // the run names the office's domain: "Governor of Nakuru"
+		domain := false // the run names the office's domain ("Governor of Nakuru", "Secretary of Education"), not a person
 		if ofTitle {
 			if j-start >= 3 {
 				start++ // "Chief of Staff Susie Wiles": the office, then the person
@@ -310,14 +320,20 @@ func entities(s string, toks []tok, nm *namer) []Entity {
 		}
 		atStart := sentenceStart(toks, i)
 		kind := nm.classifyRun(s, toks, start, j, title != "")
-		if domain && kind != "org" {
-			kind = "place"
+		if domain && kind == "person" {
+			kind = "other" // "the Governor of Nakuru said": the governor said
 		}
 		if kind == "person" {
-			start, j = nm.nameSpan(toks, start, j) // "Trump Postpones Denmark Trip" in headline case
+			if headline == 0 {
+				headline = 1
+				if headlineToks(toks) {
+					headline = 2
+				}
+			}
+			start, j = nm.nameSpan(toks, start, j, headline == 2) // "Trump Postpones Denmark Trip" in headline case
 		}
 		if atStart && start == i && j-start == 1 && kind != "person" && !(kind == "place" && nm.kind(toks[start].low) == PlaceName) &&
-			!(kind == "other" && (toks[start].poss && toks[start].low != "let" || personVerbs[wordAt(toks, j)])) { // "Kamau's plan", "Odhiambo is": used as a name (not "Let's")
+			!(kind == "other" && !dayWords[toks[start].low] && (toks[start].poss && toks[start].low != "let" || personVerbs[wordAt(toks, j)])) { // "Kamau's plan", "Odhiambo is": used as a name (not "Let's", "Today is")
 
 			i = j
 			title = ""
@@ -427,8 +443,8 @@ func (nm *namer) classifyRun(s string, toks []tok, i, j int, titled bool) string
 			return "person"
 		}
 	}
-	if locatives[wordAt(toks, i-1)] && !toks[j-1].poss {
-		return "place" // "in Kisumu", "from Recife"
+	if locatives[wordAt(toks, i-1)] && !toks[j-1].poss || wordAt(toks, i-1) == "of" && placeNouns[wordAt(toks, i-2)] {
+		return "place" // "in Kisumu", "from Recife", "the state of South Carolina"
 	}
 	return "other"
 }
@@ -437,7 +453,7 @@ func (nm *namer) classifyRun(s string, toks []tok, i, j int, titled bool) string
 // given names before it, or the first two words when a given name opens a
 // longer run. Headlines capitalise every word ("Hillary Clinton Smeared
 // Poor Americans", "Bernie Sanders Publicly Attacks Nominee").
-func (nm *namer) nameSpan(toks []tok, i, j int) (int, int) {
+func (nm *namer) nameSpan(toks []tok, i, j int, headline bool) (int, int) {
 	for k := i; k < j; k++ {
 		if nm.personWord(toks[k].low) {
 			start := k
@@ -445,11 +461,17 @@ func (nm *namer) nameSpan(toks []tok, i, j int) (int, int) {
 				start-- // "Joe Biden", "George W. Bush" (one letter before a dot is part of the name)
 			}
 			end := k + 1
-			for end < j && nm.personWord(toks[end].low) {
-				end++ // "Donald Trump" where both words name him alone
+			for end < j && (nm.personWord(toks[end].low) || nameSuffixes[toks[end].low]) {
+				end++ // "Donald Trump" where both words name him alone, "George Stinney Jr"
+			}
+			if start == i && end < j && end-i == 1 && j-i <= 3 && !headline {
+				end = j // "George Stinney": a known first word and the surname after it
 			}
 			return start, end
 		}
+	}
+	if nm.givenWord(toks[i].low) && headline {
+		return i, i + 1 // "Hillary Sold Weapons To ISIS"
 	}
 	if nm.givenWord(toks[i].low) && j-i > 3 {
 		return i, i + 2

@@ -51,7 +51,10 @@ func TestEntities(t *testing.T) {
 		{"O governador Romeu Zema disse que Minas Gerais pagou.", []ent{{"romeu zema", "Romeu Zema", "person"}, {"minas gerais", "Minas Gerais", "other"}}},
 		{"Bolsonaro said crime fell in Belo Horizonte.", []ent{{"bolsonaro", "Bolsonaro", "person"}, {"belo horizonte", "Belo Horizonte", "place"}}},
 		{"White House Chief of Staff Susie Wiles spoke.", []ent{{"white house", "White House", "org"}, {"susie wiles", "Susie Wiles", "person"}}},
-		{"The Governor of Nakuru said so.", []ent{{"nakuru", "Nakuru", "place"}}},
+		{"The Governor of Nakuru said so.", []ent{{"nakuru", "Nakuru", "other"}}}, // the office's domain: a place or a ministry
+		{"the U.S has moved", []ent{{"united states", "U.S", "place"}}},
+		{"The state of Minas Gerais paid.", []ent{{"minas gerais", "Minas Gerais", "place"}}},
+		{"George Stinney Jr was executed in 1944.", []ent{{"george stinney jr", "George Stinney Jr", "person"}}},
 	}
 	for _, c := range cases {
 		var got []ent

@@ -212,7 +212,7 @@ func nameSwap(p, c *side) (Flag, bool) {
 	// slot and title rules look past such mentions.
 	for _, a := range up {
 		for _, b := range uncovered(cn, p, true) {
-			if kindsMatch(a, b, p.nm) && (sharedContext(p.toks, a, c.toks, b) || a.Kind == "person" && a.Title != "" && a.Title == b.Title) {
+			if kindsMatch(a, b, p.nm) && (a.Kind != "other" || !p.headline()) && (sharedContext(p.toks, a, c.toks, b) || a.Kind == "person" && a.Title != "" && a.Title == b.Title) {
 				return entityFlag(a.Entity, b.Entity), true
 			}
 		}
@@ -352,7 +352,7 @@ func personLike(n name, sd *side) bool {
 	}
 	for k := n.i; k < n.j; k++ {
 		t := sd.toks[k]
-		if t.kind != tWord || !t.capitalised() || t.allCaps() || len(t.s) < 3 || contraction(t.low) || text.IsStopWord(t.low) ||
+		if t.kind != tWord || !t.capitalised() || t.allCaps() || len(t.s) < 3 || contraction(t.low) || text.IsStopWord(t.low) || otherWords[t.low] || orgWords[t.low] ||
 			sd.nm.kind(t.low) != NotAName && !sd.nm.givenWord(t.low) {
 			return false
 		}
@@ -460,7 +460,7 @@ func bareTitle(toks []tok, title string) bool {
 // lower case: "community colleges"), or inside a handle or hashtag.
 func mentions(toks []tok, k int, part string, person bool, nm *namer, inSentence bool) bool {
 	t := toks[k]
-	if t.low == part && !(inSentence && mark(toks, k) != "") {
+	if (t.low == part || t.low == part+"s") && !(inSentence && mark(toks, k) != "") { // "President Trumps tariffs"
 		// A surname the lexicon knows is a mention in lower case too:
 		// "trump's 2020 campaign".
 		return t.capitalised() || !person || nm.personWord(part)

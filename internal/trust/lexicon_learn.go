@@ -158,7 +158,7 @@ func (l *learner) text(s string) {
 	toks := lex(s)
 	for _, e := range entities(s, toks, &namer{}) {
 		one := !strings.Contains(e.Text, " ")
-		if _, known := gazetteer[strings.ToLower(e.Text)]; known || one && (e.Kind == "org" || contraction(e.Norm) || opensSentence(toks, e.Start)) {
+		if _, known := gazetteer[strings.ToLower(e.Text)]; known || one && (e.Kind == "org" || contraction(e.Norm) || nameSuffixes[e.Norm] || opensSentence(toks, e.Start)) {
 			continue // gazetteer names, acronyms, "I've", and a word whose capital only opens a sentence ("Well, said ...")
 		}
 		ev := l.evidence(e.Norm)
@@ -215,7 +215,7 @@ func (l *learner) lexicon() *Lexicon {
 			continue
 		}
 		last := parts[len(parts)-1]
-		if _, known := lx.kinds[last]; !known && !nameParticles[last] && len(last) > 2 && !contraction(last) {
+		if _, known := lx.kinds[last]; !known && !nameParticles[last] && len(last) > 2 && !contraction(last) && !nameSuffixes[last] {
 			lx.kinds[last] = PersonName
 		}
 	}
@@ -243,9 +243,11 @@ func (l *learner) lexicon() *Lexicon {
 // Battlefield?"): its capitals say nothing about names. (A sentence dense
 // with names, "Priya Raghunathan's sister, Melissa, married George
 // Soros' son", capitalises about half.)
-func headlineCase(s string) bool {
+func headlineCase(s string) bool { return headlineToks(lex(s)) }
+
+func headlineToks(toks []tok) bool {
 	long, caps := 0, 0
-	for _, t := range lex(s) {
+	for _, t := range toks {
 		if t.kind == tWord && len(t.s) >= 4 {
 			long++
 			if t.capitalised() {
