@@ -62,7 +62,7 @@ type Evidence struct {
 
 // Flag is a consistency problem between the sentence and the claim.
 type Flag struct {
-	Kind  string // "numbers-differ", "date-differs", "entity-differs", "negation"
+	Kind  string // "numbers-differ", "date-differs", "entity-differs", "negation", "disputes" (flags.go)
 	Page  string // what the page says
 	Claim string // what the fact-checked claim says
 	Span  Span   // where the page says it, in the sentence
