@@ -74,6 +74,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "tiers: match precision %.3f, coverage %.3f, wrong-match rate with gold removed %.3f (threshold %.2f)\n",
 		a.Precision, a.Coverage, a.WrongMatch, engine.MatchThreshold)
 	perturbationReport(stdout, x, queries, qrels)
+	robustnessReport(stdout, x, queries, qrels)
 	if *transcripts != "" {
 		ts, err := evaluate.TranscriptsFor(*transcripts, qrels)
 		if err != nil {

@@ -11,10 +11,16 @@ import (
 	"github.com/factcheckwidget/factcheck/internal/lang"
 	"github.com/factcheckwidget/factcheck/internal/lang/learn"
 	"github.com/factcheckwidget/factcheck/internal/text"
+	"github.com/factcheckwidget/factcheck/internal/trust"
 )
 
 // Index compiles claims. progress, when not nil, is called with the number
-// of claims analysed so far.
+// of claims analysed so far. Sections:
+//
+//	lang           the claims' languages, learned stemming rules and stop
+//	               words (lang.EncodeProfiles)
+//	trust/lexicon  the names of the corpus and their kinds (trust.LearnLexicon;
+//	               encoding in trust.LexiconVersion)
 func Index(claims []claim.Claim, progress func(done, total int)) (*index.Index, error) {
 	section, langs, err := languages(claims)
 	if err != nil {
@@ -29,6 +35,7 @@ func Index(claims []claim.Claim, progress func(done, total int)) (*index.Index, 
 		x.Sections = map[string][]byte{}
 	}
 	x.Sections[lang.SectionName] = section
+	x.Sections[trust.LexiconSection] = trust.LearnLexicon(claims).Encode()
 	return x, nil
 }
 

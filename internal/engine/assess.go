@@ -3,7 +3,6 @@ package engine
 import (
 	"time"
 
-	"github.com/factcheckwidget/factcheck/internal/claim"
 	"github.com/factcheckwidget/factcheck/internal/match"
 	"github.com/factcheckwidget/factcheck/internal/text"
 	"github.com/factcheckwidget/factcheck/internal/trust"
@@ -99,7 +98,10 @@ const ConsistencyMargin = 0.25
 // preferConsistent moves a later match before a flagged one when the
 // sentence agrees with it on the very detail the flag is about: the later
 // claim states the page's figure, date or name ("in Seoul"), or, for a
-// negation, has no flag (it carries the sentence's polarity). A later
+// negation or a dispute, has no flag (it carries the sentence's polarity:
+// "he did not think the report accurate" is better shown with "Hegseth
+// said he did not believe the report" than with the "Hegseth confirmed
+// the report" it disputes). A later
 // claim that merely leaves the detail out is no better a match: a sentence
 // that swaps "Trump" for "Biden" should show the Trump claim flagged, not
 // an unrelated claim that names nobody.
@@ -123,8 +125,8 @@ func preferConsistent(ms []Match) {
 // says where flags found a difference.
 func settles(flags []Flag, evidence []Evidence) bool {
 	for _, f := range flags {
-		if f.Kind == trust.Negation {
-			continue
+		if f.Kind == trust.Negation || f.Kind == trust.Disputes {
+			continue // settled by a match that takes the page's side
 		}
 		found := false
 		for _, e := range evidence {
@@ -169,11 +171,4 @@ func digits(s string) (int, bool) {
 		n = n*10 + int(s[i]-'0')
 	}
 	return n, true
-}
-
-// Compare returns the consistency flags of a page sentence against claim
-// c, as they would appear on a match; evaluation uses it directly.
-func Compare(page string, c *claim.Claim, opt Options) []Flag {
-	fs, _ := consistency(nil, page, c.Text, parseDate(opt.Date), parseDate(c.ClaimDate))
-	return fs
 }

@@ -68,7 +68,7 @@ type Evidence struct {
 
 // Flag is a consistency problem between the sentence and the claim.
 type Flag struct {
-	Kind  string // "numbers-differ", "date-differs", "entity-differs", "negation"
+	Kind  string // "numbers-differ", "date-differs", "entity-differs", "negation", "disputes" (flags.go)
 	Page  string // what the page says
 	Claim string // what the fact-checked claim says
 	Span  Span   // where the page says it, in the sentence
@@ -104,19 +104,24 @@ type Sentence struct {
 
 // Checker checks text against one corpus. Safe for concurrent use.
 type Checker struct {
-	m    *match.Matcher
-	page *PageModel
+	m     *match.Matcher
+	page  *PageModel
+	names *trust.Lexicon // the corpus's names (flags.go)
 }
 
 // New returns a Checker over x with the default matcher and page model.
 func New(x *index.Index) *Checker { return NewWithMatcher(match.New(x)) }
 
 // NewWithMatcher wraps an existing matcher.
-func NewWithMatcher(m *match.Matcher) *Checker { return &Checker{m: m, page: &DefaultPageModel} }
+func NewWithMatcher(m *match.Matcher) *Checker {
+	return &Checker{m: m, page: &DefaultPageModel, names: lexiconOf(m.Index())}
+}
 
 // WithPageModel returns a copy of c that decides what a page shows with pm
 // (fitting and evaluation).
-func (c *Checker) WithPageModel(pm *PageModel) *Checker { return &Checker{m: c.m, page: pm} }
+func (c *Checker) WithPageModel(pm *PageModel) *Checker {
+	return &Checker{m: c.m, page: pm, names: c.names}
+}
 
 // Index returns the corpus.
 func (c *Checker) Index() *index.Index { return c.m.Index() }
@@ -137,7 +142,7 @@ func (c *Checker) CheckArticle(article string, opt Options) []Sentence {
 	page := c.rankPage(article, opt)
 	c.scorePage(page, opt)
 	out := make([]Sentence, len(page))
-	cmp := &trust.Comparer{} // claims recur across an article's sentences
+	cmp := c.comparer(article) // claims recur across an article's sentences
 	for i := range page {
 		ps := &page[i]
 		out[i] = Sentence{Span: ps.span, Text: ps.q.Text, Matches: c.assess(ps.q, ps.cands, ps.probs, ps.tiers, opt, cmp)}
@@ -162,7 +167,9 @@ func (c *Checker) CheckSentence(s string, opt Options) []Match {
 		probs[i] = cands[i].Prob
 		tiers[i] = TierFor(cands[i].Prob, q.Words())
 	}
-	return c.assess(q, cands, probs, tiers, opt, &trust.Comparer{})
+	cmp := c.comparer(opt.Context + "\n" + s)
+	c.keepVariant(s, opt, cands, tiers, cmp) // flags.go
+	return c.assess(q, cands, probs, tiers, opt, cmp)
 }
 
 func maxMatches(opt Options) int {

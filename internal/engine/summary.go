@@ -5,7 +5,9 @@ import "strings"
 // Summary is the card's one-line wording. A flagged match is never hidden;
 // it is worded as a variant so the verdict is not pinned on the page:
 // "A variant of this claim was rated False — the page says 35,000, the
-// fact-check says 28,500."
+// fact-check says 28,500." A page that disputes the claim it reports is
+// about that very claim, so it keeps the claim's wording: "This claim was
+// rated False by Snopes — the page disputes this claim."
 func Summary(m *Match) string {
 	rating := m.Claim.Rating
 	if rating == "" {
@@ -15,19 +17,30 @@ func Summary(m *Match) string {
 	if m.Claim.Publisher != "" {
 		by = " by " + m.Claim.Publisher
 	}
-	if len(m.Flags) == 0 {
-		if m.Tier == TierMatch {
-			return "This claim was rated " + rating + by + "."
-		}
-		return "A related claim was rated " + rating + by + "."
-	}
 	var diffs []string
+	disputes := false
 	for _, f := range m.Flags {
-		if f.Kind == "negation" {
+		switch f.Kind {
+		case FlagDisputes:
+			disputes = true
+		case FlagNegation:
 			diffs = append(diffs, "the page says the opposite of the checked claim")
-			continue
+		default:
+			diffs = append(diffs, "the page says "+f.Page+", the fact-check says "+f.Claim)
 		}
-		diffs = append(diffs, "the page says "+f.Page+", the fact-check says "+f.Claim)
 	}
-	return "A variant of this claim was rated " + rating + by + " — " + strings.Join(diffs, "; ") + "."
+	if disputes {
+		diffs = append(diffs, "the page disputes this claim")
+	}
+	lead := "This claim"
+	switch {
+	case len(diffs) > 1 || len(diffs) == 1 && !disputes:
+		lead = "A variant of this claim"
+	case m.Tier != TierMatch:
+		lead = "A related claim"
+	}
+	if len(diffs) == 0 {
+		return lead + " was rated " + rating + by + "."
+	}
+	return lead + " was rated " + rating + by + " — " + strings.Join(diffs, "; ") + "."
 }

@@ -1,6 +1,7 @@
 package evaluate
 
 import (
+	"hash/fnv"
 	"strconv"
 	"strings"
 
@@ -12,6 +13,9 @@ import (
 // fact-check says; Flag is the consistency flag the trust layer should raise.
 type Perturbation struct {
 	Kind string // "numbers", "dates", "entities", "negation"
+	// Form says how: "scaled", "year", "month"; "country", "state",
+	// "person"; "not", "n't", "never", "does-not", "antonym", "not-true".
+	Form string
 	Flag string // "numbers-differ", "date-differs", "entity-differs", "negation"
 	Text string
 }
@@ -19,7 +23,9 @@ type Perturbation struct {
 // Perturb writes the perturbations of query that apply given its gold
 // claim: a number, year or month, or entity is only changed when the claim
 // states it too (otherwise nothing contradicts the claim), and negation is
-// inserted after the first auxiliary verb.
+// written into the clause that states the claim (perturb_negation.go).
+// The choices that vary between queries (which person is swapped in, which
+// form of negation) follow a hash of the query, so runs are repeatable.
 //
 // Only the part of the query that makes the claim is altered (its sentence
 // closest to the claim, without embedded-post credit lines): changing the
@@ -27,21 +33,27 @@ type Perturbation struct {
 func Perturb(query, claim string) []Perturbation {
 	start, end := trust.Focus(query, claim)
 	head, part, tail := query[:start], query[start:end], query[end:]
+	seed := seedOf(query)
 	var out []Perturbation
-	add := func(kind, flag, p string, ok bool) {
-		if ok {
-			out = append(out, Perturbation{kind, flag, head + p + tail})
-		}
+	if p, ok := scaleNumber(part, claim); ok {
+		out = append(out, Perturbation{Kind: "numbers", Form: "scaled", Flag: "numbers-differ", Text: p})
 	}
-	p, ok := scaleNumber(part, claim)
-	add("numbers", "numbers-differ", p, ok)
-	p, ok = shiftDate(part, claim)
-	add("dates", "date-differs", p, ok)
-	p, ok = swapEntity(part, claim)
-	add("entities", "entity-differs", p, ok)
-	p, ok = negate(part, claim)
-	add("negation", "negation", p, ok)
+	if p, form, ok := shiftDate(part, claim); ok {
+		out = append(out, Perturbation{Kind: "dates", Form: form, Flag: "date-differs", Text: p})
+	}
+	out = append(out, swapEntities(part, claim, seed)...)
+	out = append(out, negations(part, claim, seed)...)
+	for i := range out {
+		out[i].Text = head + out[i].Text + tail
+	}
 	return out
+}
+
+// seedOf hashes s (FNV-1a) into the seed of its perturbations.
+func seedOf(s string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(s))
+	return h.Sum64()
 }
 
 func tokenSet(s string) map[string]bool {
@@ -124,53 +136,40 @@ var months = []string{"January", "February", "March", "April", "May", "June", "J
 
 // shiftDate moves a year shared with the claim three years later, or a
 // month name shared with it five months on.
-func shiftDate(query, claim string) (string, bool) {
+func shiftDate(query, claim string) (string, string, bool) {
 	inClaim := tokenSet(claim)
 	for _, t := range text.Tokenize(query) {
 		if t.Kind == text.Number && isYear(t.Text) && inClaim[t.Text] {
 			y, _ := strconv.Atoi(t.Text)
-			return query[:t.Start] + strconv.Itoa(y+3) + query[t.End:], true
+			return query[:t.Start] + strconv.Itoa(y+3) + query[t.End:], "year", true
 		}
 	}
-	for _, t := range text.Tokenize(query) {
+	toks := text.Tokenize(query)
+	for k, t := range toks {
 		for i, m := range months {
-			if t.Text == strings.ToLower(m) && inClaim[t.Text] {
-				return query[:t.Start] + months[(i+5)%12] + query[t.End:], true
+			if t.Text == strings.ToLower(m) && inClaim[t.Text] && query[t.Start:t.End] == m && monthContext(query, toks, k) {
+				return query[:t.Start] + months[(i+5)%12] + query[t.End:], "month", true
 			}
 		}
 	}
-	return "", false
+	return "", "", false
 }
 
-// entitySwaps pairs names a claim can be about and that readers confuse.
-var entitySwaps = [][2]string{
-	{"South Korea", "North Korea"}, {"China", "Japan"}, {"Russia", "Ukraine"}, {"Iran", "Iraq"},
-	{"Mexico", "Canada"}, {"Florida", "Texas"}, {"California", "New York"}, {"Israel", "Egypt"},
-	{"France", "Germany"}, {"Obama", "Bush"}, {"Trump", "Biden"}, {"Clinton", "Sanders"},
-	{"Democrats", "Republicans"}, {"Democratic", "Republican"},
+// monthContext reports a month name used as a date: beside a number ("March
+// 2018", "4 March") or after a word that introduces a date ("in March"),
+// not inside a name or hashtag ("Imperial March", "#WomensMarch").
+func monthContext(s string, toks []text.Token, k int) bool {
+	t := toks[k]
+	if t.Start > 0 && isWordByte(s[t.Start-1]) {
+		return false
+	}
+	if k+1 < len(toks) && toks[k+1].Kind == text.Number || k > 0 && toks[k-1].Kind == text.Number {
+		return true
+	}
+	return k > 0 && dateIntro[toks[k-1].Text]
 }
 
-// swapEntity replaces a name the query shares with the claim by its pair.
-func swapEntity(query, claim string) (string, bool) {
-	best, bestAt := "", -1
-	var repl string
-	for _, pair := range entitySwaps {
-		for i := 0; i < 2; i++ {
-			name, other := pair[i], pair[1-i]
-			at := wordIndex(query, name)
-			if at < 0 || wordIndex(claim, name) < 0 || wordIndex(claim, other) >= 0 {
-				continue
-			}
-			if bestAt < 0 || at < bestAt || (at == bestAt && len(name) > len(best)) {
-				best, bestAt, repl = name, at, other
-			}
-		}
-	}
-	if bestAt < 0 {
-		return "", false
-	}
-	return query[:bestAt] + repl + query[bestAt+len(best):], true
-}
+var dateIntro = wordList("in|since|until|by|during|early|late|mid|last|next|this|from|through|before|after|of")
 
 // wordIndex finds name in s as whole words, or -1.
 func wordIndex(s, name string) int {
@@ -190,66 +189,4 @@ func wordIndex(s, name string) int {
 
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-}
-
-var auxiliaries = map[string]bool{"is": true, "are": true, "was": true, "were": true, "has": true, "have": true,
-	"had": true, "will": true, "can": true, "could": true, "would": true, "should": true, "does": true, "did": true, "do": true}
-
-var negators = map[string]bool{"not": true, "no": true, "never": true, "cannot": true, "cant": true, "wont": true}
-
-// negate inserts "not" after the auxiliary of the clause that states the
-// claim (the one sharing most content words with it, the first on a tie)
-// in a sentence that has no negation yet. Negating a side remark ("their
-// fans are happy") does not deny the claim, so a sentence whose clauses
-// share no content word with the claim is not negated.
-func negate(query, claim string) (string, bool) {
-	toks := text.Tokenize(query)
-	for _, t := range toks {
-		if negators[t.Text] || strings.HasSuffix(t.Text, "nt") && auxiliaries[strings.TrimSuffix(t.Text, "nt")] {
-			return "", false
-		}
-	}
-	inClaim := map[string]bool{}
-	for _, t := range text.Terms(claim) {
-		inClaim[t] = true
-	}
-	best, bestShared := -1, 0
-	for i, t := range toks {
-		if !auxiliaries[t.Text] || i == 0 || toks[i-1].Kind != text.Word || !adjacentWords(query, toks[i-1], t) {
-			continue // "Is our country ...?", "Would you like ...?": a question, not a statement to negate
-		}
-		if n := sharedInClause(query, toks, i, inClaim); n > bestShared {
-			best, bestShared = i, n
-		}
-	}
-	if best < 0 {
-		return "", false
-	}
-	at := toks[best].End
-	return query[:at] + " not" + query[at:], true
-}
-
-// adjacentWords reports that only spaces separate a and b.
-func adjacentWords(s string, a, b text.Token) bool {
-	return strings.TrimSpace(s[a.End:b.Start]) == ""
-}
-
-// sharedInClause counts the claim's content words in the clause around
-// toks[i]: between the punctuation marks that bound it.
-func sharedInClause(s string, toks []text.Token, i int, inClaim map[string]bool) int {
-	const bounds = ".,;:!?()"
-	lo, hi := toks[i].Start, toks[i].End
-	for lo > 0 && !strings.ContainsRune(bounds, rune(s[lo-1])) {
-		lo--
-	}
-	for hi < len(s) && !strings.ContainsRune(bounds, rune(s[hi])) {
-		hi++
-	}
-	seen := map[string]bool{}
-	for _, t := range text.Terms(s[lo:hi]) {
-		if inClaim[t] {
-			seen[t] = true
-		}
-	}
-	return len(seen)
 }

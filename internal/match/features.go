@@ -81,6 +81,7 @@ func (m *Matcher) PrepareContextIn(s, context, declared string) *Query {
 // they give the re-ranker a separate coverage feature. A sentence analysed
 // in a language (a.Lang) is compared with the claims of that language.
 func (m *Matcher) PrepareAnalysis(a *text.Analysis, context []*Query) *Query {
+	a = m.respell(a) // spelling.go
 	q := &Query{Text: a.Text, Analysis: a, termSet: map[uint32]bool{}, bigrams: map[[2]int32]bool{},
 		lang: m.langs.ID(a.Lang)}
 	terms := index.QueryTerms(a)

@@ -52,7 +52,7 @@ func namedBy(a Entity, pn []name, c *side) (string, bool) {
 		if n.Start != a.Start {
 			continue
 		}
-		if len(nameWords(n)) == 0 || !nameCovered(n, c.names, c.toks) {
+		if len(nameWords(n)) == 0 || !nameCovered(n, c, false) {
 			return "", false
 		}
 		for _, b := range c.names {

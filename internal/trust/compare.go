@@ -13,6 +13,10 @@ const (
 	DateDiffers   = "date-differs"
 	EntityDiffers = "entity-differs"
 	Negation      = "negation"
+	// Disputes: the page reports the claim and calls it false ("it is
+	// false that ...", "the post claims ... It doesn't"); unlike the other
+	// kinds it does not say the page states something else.
+	Disputes = "disputes"
 )
 
 // Flag is a consistency problem between a page sentence and a claim.
@@ -51,17 +55,31 @@ const (
 // Compare checks a page sentence against the claim it matched (already
 // known to be about the same thing) and returns the inconsistencies, in the
 // order numbers, dates, entities, negation. ref is the article date and
-// claimRef the claim's date, for relative dates; either may be zero.
+// claimRef the claim's date, for relative dates; either may be zero. It
+// knows no corpus names: see NewComparer.
 func Compare(page, claim string, ref, claimRef time.Time) []Flag {
-	return (&Comparer{}).Compare(page, claim, ref, claimRef)
+	return NewComparer(nil).Compare(page, claim, ref, claimRef)
 }
 
-// Comparer is Compare with memory: it analyses each distinct text once, so
-// checking one sentence against several claims, or one claim against
-// several sentences of an article, does not lex and tag the same text
-// again. Not safe for concurrent use; make one per article.
+// Comparer is Compare with a corpus's names and with memory: it analyses
+// each distinct text once, so checking one sentence against several
+// claims, or one claim against several sentences of an article, does not
+// lex and tag the same text again. Not safe for concurrent use; make one
+// per article.
 type Comparer struct {
+	names namer
 	sides map[string]*side
+}
+
+// NewComparer returns a Comparer that reads names with the corpus's
+// lexicon lx (nil: only the page's own names and the core cues).
+func NewComparer(lx *Lexicon) *Comparer { return &Comparer{names: namer{corpus: lx}} }
+
+// LearnPage adds the names of the page being checked (LearnPageNames) to
+// what the comparer knows; call it before comparing the page's sentences.
+func (cm *Comparer) LearnPage(page string) {
+	cm.names.page = LearnPageNames(page)
+	cm.sides = nil
 }
 
 func (cm *Comparer) side(s string) *side {
@@ -71,7 +89,7 @@ func (cm *Comparer) side(s string) *side {
 	if cm.sides == nil {
 		cm.sides = map[string]*side{}
 	}
-	sd := newSide(s)
+	sd := newSide(s, &cm.names)
 	cm.sides[s] = sd
 	return sd
 }
@@ -101,11 +119,24 @@ func (cm *Comparer) Check(page, claim string, ref, claimRef time.Time) ([]Flag, 
 	}
 	p, c := cm.side(focused), cm.side(claim)
 	pd, cd := dateHits(p.s, p.toks, ref), dateHits(c.s, c.toks, claimRef)
+	whole := p
+	if picked {
+		whole = cm.side(page)
+	}
 	var flags []Flag
-	flags = compareNumbers(p, c, flags)
+	flags = compareNumbers(p, c, whole, flags)
 	flags = compareDates(pd, cd, flags)
 	flags = compareEntities(p, c, flags)
 	flags = compareNegation(p, c, flags)
+	if whole != p {
+		if _, ok := disputeCue(whole, c); ok {
+			for i := range flags {
+				if flags[i].Kind == Negation { // "Fact check: ... NOT ... They are not official."
+					flags[i].Kind = Disputes
+				}
+			}
+		}
+	}
 	for i := range flags {
 		flags[i].Start += offset
 		flags[i].End += offset
@@ -125,12 +156,26 @@ type side struct {
 	ents  []Entity
 	names []name // the people and organisations of ents, with token ranges
 	cues  []Cue
+	nm    *namer
+	head  int8 // headline case: 0 not computed, 1 no, 2 yes
 }
 
-func newSide(s string) *side {
+// headline reports a text in headline case, whose capitals say nothing
+// about names (headlineCase).
+func (sd *side) headline() bool {
+	if sd.head == 0 {
+		sd.head = 1
+		if headlineCase(sd.s) {
+			sd.head = 2
+		}
+	}
+	return sd.head == 2
+}
+
+func newSide(s string, nm *namer) *side {
 	toks := lex(s)
-	ents := entities(s, toks)
-	return &side{s: s, toks: toks, qs: quantities(s, toks, dateDayTokens(toks)), ents: ents, names: namesOf(ents, toks), cues: negCues(s, toks)}
+	ents := entities(s, toks, nm)
+	return &side{s: s, toks: toks, qs: quantities(s, toks, dateDayTokens(toks)), ents: ents, names: namesOf(ents, toks), cues: negCues(s, toks), nm: nm}
 }
 
 func sharedStems(a, b string) int {
@@ -171,10 +216,13 @@ func sameQuantity(a, b Quantity) bool {
 
 // compareNumbers flags a page figure that agrees with none of the claim's
 // figures of the same unit, when the claim has any; a claim without
-// figures of that unit is not contradicted by one. Years are dates.
-func compareNumbers(p, c *side, flags []Flag) []Flag {
+// figures of that unit is not contradicted by one. Years are dates. When
+// the page states all of the claim's figures of a unit, in the sentence
+// compared or elsewhere in the page (whole), its other figures are other
+// facts ("a poll of 25K people ... 250 from each party in all 50 states").
+func compareNumbers(p, c, whole *side, flags []Flag) []Flag {
 	for _, a := range p.qs {
-		if a.Year || allMatched(c.qs, p.qs, a.Unit) {
+		if a.Year || allMatched(c.qs, p.qs, a.Unit) || allMatched(c.qs, whole.qs, a.Unit) {
 			continue
 		}
 		var near *Quantity
@@ -278,17 +326,27 @@ func compareDates(pd, cd []dateHit, flags []Flag) []Flag {
 var auxiliaries = wordSet("be|been|being|have|has|had|do|does|did|to|a|an|the|really|actually|ever|even|yet|also|any|was|is|are|were|longer")
 
 // compareNegation flags when the polarities differ: the parity of the
-// negation cues on each side, flipped once for every antonym pair the two
-// sides split ("backed" vs "opposed"). Parity discounts negations both
-// sides carry ("did not think it was accurate" vs "did not believe it was
-// accurate").
+// negation cues on each side that the other side does not match, flipped
+// once for every antonym pair the two sides split ("backed" vs
+// "opposed"). A negation both sides carry cancels out ("did not think it
+// was accurate" vs "did not believe it was accurate"), and one that
+// negates something else does not cancel another ("failed to renegotiate"
+// on both sides leaves "has never been overrun" standing).
 func compareNegation(p, c *side, flags []Flag) []Flag {
-	pn, cn := inScope(p.cues, p.toks, c.toks), inScope(c.cues, c.toks, p.toks)
+	pn, cn := unpaired(p.cues, p.toks, c.cues, c.toks)
+	pn, cn = inScope(pn, p.toks, c.toks), inScope(cn, c.toks, p.toks)
 	flip, pa, ca := antonymSplit(p.toks, c.toks)
+	dispute, disputes := disputeCue(p, c)
 	if (len(pn)+len(cn)+flip)%2 == 0 {
+		if disputes { // "A fake photo shows ...": the page reports the claim and rejects it
+			return append(flags, Flag{Kind: Disputes, Page: dispute.Text, Start: dispute.Start, End: dispute.End})
+		}
 		return flags
 	}
 	f := Flag{Kind: Negation}
+	if disputes || len(pn)%2 == 1 && disputing(p, pn) {
+		f.Kind = Disputes
+	}
 	switch {
 	case len(pn)%2 == 1:
 		cue := pn[0]
@@ -306,18 +364,110 @@ func compareNegation(p, c *side, flags []Flag) []Flag {
 		f.Start, f.End = p.toks[pa].start, p.toks[pa].end
 		f.Claim = c.toks[ca].s
 	default:
+		// Only the claim negates: the page contradicts it only where it
+		// states what the claim denies ("Hegseth backed the transfer" for
+		// "didn't back"). A page that reports the same fact in other words
+		// ("Fox covering cheeseburger emojis" for "Fox didn't report the
+		// indictment") does not.
 		cue := cn[0]
-		f.Claim = cue.Text
-		f.Start, f.End = 0, len(p.s)
-		if k := verbAfter(c.toks, cue.End); k >= 0 && adverbCue(cue.Text) {
-			f.Claim = c.s[cue.Start:c.toks[k].end]
-			if m := sameStem(p.toks, c.toks[k].low); m >= 0 {
-				f.Start, f.End = p.toks[m].start, p.toks[m].end
-			}
+		k := verbAfter(c.toks, cue.End)
+		m := -1
+		if k >= 0 && adverbCue(cue.Text) && !quantifiedNegation(p.toks, c.toks[k].low) {
+			m = sameStem(p.toks, c.toks[k].low)
 		}
+		if m < 0 {
+			if disputes {
+				return append(flags, Flag{Kind: Disputes, Page: dispute.Text, Start: dispute.Start, End: dispute.End})
+			}
+			return flags
+		}
+		f.Claim = c.s[cue.Start:c.toks[k].end]
+		f.Start, f.End = p.toks[m].start, p.toks[m].end
 	}
 	f.Page = p.s[f.Start:f.End]
 	return append(flags, f)
+}
+
+// quantifiedNegation reports a page that negates w by a quantifier
+// ("with no net neutrality" for "doesn't have net neutrality").
+func quantifiedNegation(toks []tok, w string) bool {
+	stem := text.Stem(w)
+	for k, t := range toks {
+		if t.low != "no" && t.low != "without" && t.low != "lack" && t.low != "lacks" && t.low != "zero" {
+			continue
+		}
+		for n := k + 1; n < len(toks) && n <= k+3; n++ {
+			if toks[n].kind == tWord && text.Stem(toks[n].low) == stem {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unpaired drops the negation cues of each side that pair with one of the
+// other's: the same negator, or one negating a word the other's negates.
+func unpaired(pn []Cue, pt []tok, cn []Cue, ct []tok) ([]Cue, []Cue) {
+	paired, used := make([]bool, len(pn)), make([]bool, len(cn))
+	// The best pair first: the same negator of a shared word ("can't
+	// handle" with "can't handle"), then any negators of a shared word,
+	// then the same negator.
+	for {
+		bi, bk, best := -1, -1, 0
+		for i, a := range pn {
+			as := stemSet(scopeWords(pt, a))
+			for k, b := range cn {
+				score := 0
+				if overlaps(as, scopeWords(ct, b)) {
+					score = 2
+				}
+				if sameCue(a.Text, b.Text) {
+					score++
+				}
+				if !paired[i] && !used[k] && score > best {
+					bi, bk, best = i, k, score
+				}
+			}
+		}
+		if bi < 0 {
+			break
+		}
+		paired[bi], used[bk] = true, true
+	}
+	return unmarked(pn, paired), unmarked(cn, used)
+}
+
+func unmarked(cues []Cue, marked []bool) []Cue {
+	var out []Cue
+	for i, c := range cues {
+		if !marked[i] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// sameCue compares negators whatever their case and apostrophe
+// ("wasn't", "wasn’t").
+func sameCue(a, b string) bool {
+	return strings.ToLower(strings.ReplaceAll(a, "\u2019", "'")) == strings.ToLower(strings.ReplaceAll(b, "\u2019", "'"))
+}
+
+func stemSet(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[text.Stem(w)] = true
+	}
+	return m
+}
+
+func overlaps(set map[string]bool, words []string) bool {
+	for _, w := range words {
+		if set[text.Stem(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // antonymSplit counts antonym groups where one side uses only side A and

@@ -63,8 +63,8 @@ func TestCompare(t *testing.T) {
 			[]Flag{{Kind: Negation, Page: "backed", Claim: "didn't back"}}},
 		{"antonym", "Hegseth opposed the transfer.", "Hegseth supported the transfer.", none, none,
 			[]Flag{{Kind: Negation, Page: "opposed", Claim: "supported"}}},
-		{"false that", "It is false that Seoul signed the pact.", "Seoul signed the pact.", none, none,
-			[]Flag{{Kind: Negation, Page: "false", Claim: ""}}},
+		{"false that: the page disputes the claim", "It is false that Seoul signed the pact.", "Seoul signed the pact.", none, none,
+			[]Flag{{Kind: Disputes, Page: "false", Claim: ""}}},
 		{"everything", "North Korea sent 5,000 troops in 2019.", "South Korea sent 500 troops in 2018.", none, none,
 			[]Flag{{Kind: NumbersDiffer, Page: "5,000", Claim: "500"}, {Kind: DateDiffers, Page: "2019", Claim: "2018"},
 				{Kind: EntityDiffers, Page: "North Korea", Claim: "South Korea"}}},
@@ -91,12 +91,51 @@ func TestCompare(t *testing.T) {
 		{"negation of the claim's subject clause", "The Amazon has not been burning for three weeks.", "Portions of the Amazon rainforest were on fire in August.", none, none,
 			[]Flag{{Kind: Negation, Page: "not been burning", Claim: ""}}},
 		{"negated truth of a reported claim", "Hegseth brushed aside a report that the line leaves out Taiwan, saying he did not think it was accurate.", "Hegseth confirmed that the line leaves out Taiwan.", none, none,
-			[]Flag{{Kind: Negation, Page: "not think", Claim: ""}}},
+			[]Flag{{Kind: Disputes, Page: "not think", Claim: ""}}},
 		{"sibling Korea despite Korean War", "South Korea gave up control during the Korean War.", "North Korea gave up control during the Korean War.", none, none,
 			[]Flag{{Kind: EntityDiffers, Page: "South Korea", Claim: "North Korea"}}},
+
+		// Restating, quoting, hedging and debunking: a page that disputes
+		// the claim says so; one that is about the claim without
+		// contradicting it raises nothing.
+		{"a post debunking its claim in capitals", "Fact check: The U.S. Army is NOT contacting anyone regarding the draft.", "The U.S. Army is contacting people regarding the military draft.", none, none,
+			[]Flag{{Kind: Disputes, Page: "NOT contacting", Claim: "contacting"}}},
+		{"never in capitals", "El Paso was NEVER one of the most dangerous cities in the US.", "El Paso was one of the most dangerous cities in the US.", none, none,
+			[]Flag{{Kind: Disputes, Page: "NEVER one", Claim: "one"}}},
+		{"not true that", "It is not true that 28,500 US troops are leaving South Korea.", "28,500 US troops are leaving South Korea.", none, none,
+			[]Flag{{Kind: Disputes, Page: "not true", Claim: ""}}},
+		{"a fake photo", "This fake photo shows Hegseth in Seoul.", "A photo shows Hegseth in Seoul.", none, none,
+			[]Flag{{Kind: Disputes, Page: "fake", Claim: ""}}},
+		{"fake news is an epithet", "Fake news CNN says 28,500 US troops are leaving South Korea.", "28,500 US troops are leaving South Korea.", none, none, nil},
+		{"a dispute word the claim uses too", "The video was doctored to show Pelosi slurring.", "A doctored video shows Pelosi slurring her words.", none, none, nil},
+		{"the post says: a restatement", "The post says 28,500 US troops are leaving South Korea.", "28,500 US troops are leaving South Korea.", none, none, nil},
+		{"an imperative to the reader", "Don't open a perfume bottle when the air conditioner of your car is on.", "A perfume bottle opened in a car with the air conditioner on can explode.", none, none, nil},
+		{"a generic you", "You can't eat soup while driving in British Columbia.", "Drivers in British Columbia can be fined for eating soup while driving.", none, none, nil},
+		{"only the claim negates, the page reports the fact otherwise", "Manafort indictment on CNN and MSNBC, Fox covering cheeseburger emojis.", "Fox News didn't report the Manafort indictment.", none, none, nil},
+
+		// People and places of a Kenyan and a Brazilian corpus, as the
+		// lexicon learned them (testLexicon), and people nobody checked.
+		{"Kenyan person swapped", "Odinga signed the Finance Bill in June 2024.", "President Ruto signed the Finance Bill in June 2024.", none, none,
+			[]Flag{{Kind: EntityDiffers, Page: "Odinga", Claim: "Ruto"}}},
+		{"Kenyan town swapped", "Fuel prices in Mombasa doubled after the new tax.", "Fuel prices in Kisumu doubled after the new tax.", none, none,
+			[]Flag{{Kind: EntityDiffers, Page: "Mombasa", Claim: "Kisumu"}}},
+		{"town the corpus never named, after a locative", "Fuel prices in Eldoret doubled after the new tax.", "Fuel prices in Kisumu doubled after the new tax.", none, none,
+			[]Flag{{Kind: EntityDiffers, Page: "Eldoret", Claim: "Kisumu"}}},
+		{"Brazilian title and name", "Presidente Bolsonaro visitou Salvador em março de 2023.", "Presidente Lula visitou Salvador em março de 2023.", none, none,
+			[]Flag{{Kind: EntityDiffers, Page: "Bolsonaro", Claim: "Lula"}}},
+		{"Portuguese locative", "Crime fell 20% in Salvador after the new police law.", "Crime fell 20% in Recife after the new police law.", none, none,
+			[]Flag{{Kind: EntityDiffers, Page: "Salvador", Claim: "Recife"}}},
+		{"a person nobody checked for a known one", "Wanjiru Kamau owns the largest mansion in his state.", "Joe Biden owns the largest mansion in his state.", none, none,
+			[]Flag{{Kind: EntityDiffers, Page: "Wanjiru Kamau", Claim: "Joe Biden"}}},
+		{"same title, another person", "Fans booed President Kamau at the game.", "Fans booed President Donald Trump at the game.", none, none,
+			[]Flag{{Kind: EntityDiffers, Page: "Kamau", Claim: "Donald Trump"}}},
+		{"the same person by surname and in lower case", "fuel taxes rose under ruto, traders in Kisumu say.", "William Ruto raised fuel taxes in Kisumu.", none, none, nil},
+		{"the office for its holder", "The President signed the Finance Bill in June 2024.", "President Ruto signed the Finance Bill in June 2024.", none, none, nil},
+		{"an extra person named in passing", "Odinga watched as President Ruto signed the Finance Bill in June 2024.", "President Ruto signed the Finance Bill in June 2024.", none, none, nil},
+		{"a country and a town in it", "Fuel prices in Kenya doubled after the new tax.", "Fuel prices in Kisumu doubled after the new tax.", none, none, nil},
 	}
 	for _, c := range cases {
-		got := Compare(c.page, c.claim, c.ref, c.cref)
+		got := NewComparer(testLexicon).Compare(c.page, c.claim, c.ref, c.cref)
 		var g []Flag
 		for _, f := range got {
 			require.True(t, 0 <= f.Start && f.Start <= f.End && f.End <= len(c.page), c.name)

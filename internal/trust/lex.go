@@ -31,6 +31,7 @@ type tok struct {
 	s, low     string
 	start, end int
 	kind       tokKind
+	poss       bool // a possessive "'s" followed the word ("Trump's")
 }
 
 func (t tok) capitalised() bool {
@@ -62,6 +63,10 @@ func lex(s string) []tok {
 		switch {
 		case unicode.IsSpace(r):
 			i += size
+		case urlAt(s, i):
+			for i < len(s) && s[i] != ' ' && s[i] != '\n' && s[i] != '\t' {
+				i++ // a link names nobody and states no figure
+			}
 		case r >= '0' && r <= '9':
 			end := text.ScanNumber(s, i)
 			toks = append(toks, tok{s: s[i:end], low: s[i:end], start: i, end: end, kind: tNum})
@@ -74,7 +79,7 @@ func lex(s string) []tok {
 			}
 			end := scanWord(s, i)
 			wend := trimPossessive(s, i, end)
-			toks = append(toks, tok{s: s[i:wend], low: strings.ToLower(s[i:wend]), start: i, end: wend, kind: tWord})
+			toks = append(toks, tok{s: s[i:wend], low: strings.ToLower(s[i:wend]), start: i, end: wend, kind: tWord, poss: wend < end})
 			i = end
 		default:
 			toks = append(toks, tok{s: s[i : i+size], low: s[i : i+size], start: i, end: i + size, kind: tPunct})
@@ -82,6 +87,34 @@ func lex(s string) []tok {
 		}
 	}
 	return toks
+}
+
+// urlAt reports a link starting at i, in any case ("HTTPS://T.CO/..."),
+// glued to the word before it or not ("#Tagpic.twitter.com/...").
+func urlAt(s string, i int) bool {
+	if c := s[i] | 0x20; c != 'h' && c != 'w' && c != 'p' {
+		return false
+	}
+	for _, p := range [...]string{"http://", "https://", "www.", "pic.twitter.com/"} {
+		if prefixFold(s[i:], p) {
+			return true
+		}
+	}
+	return false
+}
+
+// prefixFold reports whether s starts with the lower-case ASCII p in any
+// case.
+func prefixFold(s, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for k := 0; k < len(p); k++ {
+		if c := s[k]; c != p[k] && c|0x20 != p[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // scanAcronym matches "U.S.", "U.K.", "a.m." (letter-dot pairs, at least
@@ -99,7 +132,10 @@ func scanAcronym(s string, i int) int {
 }
 
 func scanWord(s string, i int) int {
-	for i < len(s) {
+	for start := i; i < len(s); {
+		if i > start && urlAt(s, i) {
+			break // "#Tagpic.twitter.com/...": the link is glued on
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
 			i += size
@@ -165,7 +201,7 @@ func sentenceStart(toks []tok, i int) bool {
 			return false
 		}
 		switch t.s {
-		case ".", "!", "?":
+		case ".", "!", "?", ":":
 			return true
 		case "\"", "\u201c", "\u2018", "'", "(", "\u2014", "-", "\u2013", "*", "\u2022":
 			continue

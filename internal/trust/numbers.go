@@ -126,6 +126,20 @@ func digitQuantity(toks []tok, i int) (qbuild, bool) {
 	if i >= 1 && toks[i-1].s == ":" && adjacent(toks[i-1], t) {
 		return qbuild{}, false
 	}
+	// "9/11", "1/3": a date or a fraction, not a count.
+	if i+1 < len(toks) && toks[i+1].s == "/" && adjacent(t, toks[i+1]) || i >= 1 && toks[i-1].s == "/" && adjacent(toks[i-1], t) {
+		return qbuild{}, false
+	}
+	// "Air Force 1", "Bush 43", "Title 42": a number after a capitalised
+	// word inside a sentence belongs to a name.
+	if len(t.s) <= 2 && i >= 1 && toks[i-1].kind == tWord && toks[i-1].capitalised() && !sentenceStart(toks, i-1) {
+		return qbuild{}, false
+	}
+	// "1. The Trump campaign 2. The Trump transition": list numbers.
+	if len(t.s) <= 2 && i+2 < len(toks) && (toks[i+1].s == "." || toks[i+1].s == ")") && adjacent(t, toks[i+1]) &&
+		toks[i+2].kind == tWord && toks[i+2].capitalised() && (i == 0 || sentenceStart(toks, i) || toks[i-1].kind == tWord) {
+		return qbuild{}, false
+	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(t.s, ",", ""), 64)
 	if err != nil {
 		return qbuild{}, false
@@ -171,7 +185,7 @@ func digitQuantity(toks []tok, i int) (qbuild, bool) {
 // unit ("per cent", "-year", "dollars").
 func scaleAndUnit(toks []tok, b qbuild) qbuild {
 	n := b.j + 1
-	if w := wordAt(toks, n); w != "" && scales[w] != 0 && len(w) > 1 {
+	if w := wordAt(toks, n); w != "" && scales[w] != 0 && len(w) > 1 && !(w == "hundred" && b.q.Value >= 100) { // "300 hundred kids" means 300
 		b.q.Value *= scales[w]
 		b.j = n
 		n++
@@ -208,6 +222,9 @@ func wordQuantity(toks []tok, i int) (qbuild, bool) {
 			return qbuild{}, false
 		}
 		j++
+	}
+	if j == i && (scales[toks[j].low] != 0 || toks[j].low == "dozen") {
+		return qbuild{}, false // "million" with its number lost ("fortythree million") or none
 	}
 	var total, cur float64
 	seen := false

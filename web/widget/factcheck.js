@@ -199,7 +199,7 @@
 
   // --- card -----------------------------------------------------------------
   const COLORS = { true: "#1e7b34", "mostly-true": "#4d7c0f", mixed: "#a15c00", "mostly-false": "#c2410c", false: "#b3261e", unproven: "#5f6368", unknown: "#5f6368" };
-  const FLAG_WORDS = { "numbers-differ": "Numbers differ", "date-differs": "Date differs", "entity-differs": "Names differ", negation: "Says the opposite" };
+  const FLAG_WORDS = { "numbers-differ": "Numbers differ", "date-differs": "Date differs", "entity-differs": "Names differ", negation: "Says the opposite", disputes: "Disputes this claim" };
   let host, ui, cur = null, pinned = false, hideTimer = 0, refocusing = false;
 
   // cardDOM makes a card's shadow DOM: the page's singleton (buildCard) or
@@ -256,7 +256,7 @@ p{margin:8px 0}.sum{font-weight:600}.claim{padding-left:9px;border-left:3px soli
     text(ui.claim, m.claim ? "Claim checked: “" + m.claim + "”" : "");
     ui.flags.replaceChildren(...m.flags.map((f) => {
       const li = document.createElement("li");
-      li.textContent = (FLAG_WORDS[f.kind] || f.kind) + (f.page || f.claim ? ": page says " + f.page + ", fact-check says " + f.claim : "");
+      li.textContent = (FLAG_WORDS[f.kind] || f.kind) + (f.kind === "disputes" ? (f.page ? ": “" + f.page + "”" : "") : f.page || f.claim ? ": page says " + f.page + ", fact-check says " + f.claim : "");
       return li;
     }));
     text(ui.meta, [m.publisher && "By " + m.publisher, m.reviewDate, m.claimant && "claim by " + m.claimant].filter(Boolean).join(" · "));
