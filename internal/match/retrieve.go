@@ -8,6 +8,8 @@ package match
 import (
 	"math"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	"github.com/factcheckwidget/factcheck/internal/index"
 	"github.com/factcheckwidget/factcheck/internal/lang"
@@ -30,6 +32,11 @@ type Matcher struct {
 	isCommon  []bool // in more than CommonShare of the claims
 	langs     *lang.Corpus
 	pool      chan *scratch
+	// respellings remembers what unknown words respell to (spelling.go).
+	respellings     sync.Map
+	respellingCount atomic.Int64
+	stemFilterOnce  sync.Once
+	stemFilter      *stemFilter
 }
 
 // New returns a Matcher with the default parameters.

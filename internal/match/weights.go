@@ -30,13 +30,14 @@ package match
 //     and at 3/words for longer ones keeps both: 2B dev MAP@5 0.368 ->
 //     0.414 with context, Snopes unchanged (no context). Weight 0.5 gave
 //     0.398, decay 0.7 0.409, full words 2 0.397, 5 0.389.
-//     ContextMinWeight 0.4: a context sentence whose weight would fall
+//     ContextMinWeight 0.5: a context sentence whose weight would fall
 //     below it is not read at all. Reading every context sentence cost a
 //     1,000-word article +176 % instructions (callgrind); skipping those
-//     under 0.4 brings that to +8.5 % and leaves the train objective
-//     within 0.001 (0.7518 against 0.7526 for 0.25 and 0.7560 for none
-//     skipped); 2B dev MAP@5 with context becomes 0.423. Leaving out
-//     context words in over 1 % of claims instead cost 0.0025 train.
+//     under 0.5 brings that to about +5 % and leaves the train objective
+//     within 0.004 (0.7524 against 0.7560 with none skipped); 2B dev
+//     MAP@5 with context becomes 0.419 (0.423 at 0.4, which cost twice
+//     as much). Leaving out context words in over 1 % of claims instead
+//     cost 0.0025 train.
 //   - The dev splits were used only to confirm (make eval), never to fit.
 func DefaultParams() Params {
 	return Params{
@@ -59,7 +60,7 @@ func DefaultParams() Params {
 		ContextDecay:     0.5,
 		ContextChars:     true,
 		ContextFullWords: 3,
-		ContextMinWeight: 0.4,
+		ContextMinWeight: 0.5,
 		Collapse:         true,
 		// Half weight for numbers: train MAP@5 moves by under 0.003 either
 		// way, and a sentence that alters a figure keeps its match (so the
