@@ -65,6 +65,7 @@ func (s *Searcher) keywords(q string, keep func(d int) bool) Result {
 	}
 	x := s.x
 	n := x.NumClaims()
+	corpus := float64(x.CorpusClaims()) // idf is the whole corpus's, also for a sharded corpus's fetched part
 	sc := s.getScratch()
 	defer s.putScratch(sc)
 	for wi, w := range words {
@@ -79,7 +80,7 @@ func (s *Searcher) keywords(q string, keep func(d int) bool) Result {
 			// however common the word: a query for "South Korea" must find
 			// the claims about South Korea even when they are most claims.
 			df := float64(fld.DF(t))
-			idf := math.Log1p((float64(n) - df + 0.5) / (df + 0.5))
+			idf := math.Log1p((corpus - df + 0.5) / (df + 0.5))
 			k1, b := bm25.K1[f], bm25.B[f]
 			weight := float32(bm25.FirstStage[f] * idf * (k1 + 1))
 			avg := max(fld.AvgLen, 1)
@@ -130,6 +131,10 @@ func (s *Searcher) compareHits(a, b hit) int {
 
 // queryWords returns the distinct index terms of the first MaxQueryBytes of
 // q, in query order.
+// QueryWords are the distinct words of a keyword query as the index holds
+// them (folded, stemmed, stop words dropped): what Search looks up.
+func QueryWords(q string) []string { return queryWords(q) }
+
 func queryWords(q string) []string {
 	if len(q) > MaxQueryBytes {
 		cut := MaxQueryBytes

@@ -29,28 +29,49 @@ type pageSentence struct {
 // rankPage splits the article into sentences, analyses each once, and
 // ranks claims for each, read after the sentences before it.
 func (c *Checker) rankPage(article string, opt Options) []pageSentence {
+	page := c.preparePage(article)
+	k := maxMatches(opt)
+	for i := range page {
+		page[i].cands = c.m.RankQuery(page[i].q, k)
+	}
+	return page
+}
+
+// preparePage analyses every sentence of the article once and prepares it
+// as a query read after the sentences before it.
+func (c *Checker) preparePage(article string) []pageSentence {
+	spans, as := sentencesOf(article)
+	page := make([]pageSentence, len(spans))
+	for i, a := range as {
+		ctx := make([]*match.Query, 0, ContextSentences)
+		for j := max(0, i-ContextSentences); j < i; j++ {
+			ctx = append(ctx, page[j].q)
+		}
+		f := worthy.FeaturesOf(a)
+		page[i] = pageSentence{span: spans[i], q: c.m.PrepareAnalysis(a, ctx), worthy: worthy.Default.Score(&f), question: f.Question()}
+	}
+	return page
+}
+
+// sentencesOf splits an article (already cut to MaxArticleBytes) into at
+// most MaxSentences sentences, each cut to MaxSentenceBytes, and analyses
+// each.
+func sentencesOf(article string) ([]Span, []*text.Analysis) {
 	spans := text.Sentences(article)
 	if len(spans) > MaxSentences {
 		spans = spans[:MaxSentences]
 	}
-	page := make([]pageSentence, len(spans))
-	k := maxMatches(opt)
+	out := make([]Span, len(spans))
+	as := make([]*text.Analysis, len(spans))
 	for i, sp := range spans {
 		end := sp.End
 		if end-sp.Start > MaxSentenceBytes {
 			end = sp.Start + cutUTF8(article[sp.Start:], MaxSentenceBytes)
 		}
-		a := text.Analyze(article[sp.Start:end])
-		ctx := make([]*match.Query, 0, ContextSentences)
-		for j := max(0, i-ContextSentences); j < i; j++ {
-			ctx = append(ctx, page[j].q)
-		}
-		q := c.m.PrepareAnalysis(a, ctx)
-		f := worthy.FeaturesOf(a)
-		page[i] = pageSentence{span: Span{sp.Start, end}, q: q, cands: c.m.RankQuery(q, k), worthy: worthy.Default.Score(&f),
-			question: f.Question()}
+		out[i] = Span{sp.Start, end}
+		as[i] = text.Analyze(article[sp.Start:end])
 	}
-	return page
+	return out, as
 }
 
 // pageDensityOf is how much of the page the corpus speaks to: the mean,

@@ -36,8 +36,10 @@ func New(x *index.Index) *Matcher { return NewWithParams(x, DefaultParams()) }
 // NewWithParams returns a Matcher with explicit parameters (tuning, tests).
 func NewWithParams(x *index.Index, p Params) *Matcher {
 	m := &Matcher{x: x, params: p, pool: make(chan *scratch, 8)}
-	n := float64(x.NumClaims())
-	m.unseenIDF = float32(unseenIDF(x.NumClaims()))
+	// Statistics are the whole corpus's: a partial index (a sharded
+	// corpus's fetched part) scores its claims as the whole corpus would.
+	n := float64(x.CorpusClaims())
+	m.unseenIDF = float32(unseenIDF(x.CorpusClaims()))
 	for f := range m.idf {
 		fld := &x.Fields[f]
 		idf := make([]float32, fld.NumTerms())
@@ -160,7 +162,7 @@ func (m *Matcher) accumulate(s *scratch, f int, qterms []queryTerm) {
 	norm := m.lengthNorm[f]
 	scores := s.score[f]
 	numDocs := m.x.NumClaims()
-	maxDF := int(m.params.MaxDFShare * float64(numDocs))
+	maxDF := int(m.params.MaxDFShare * float64(m.x.CorpusClaims()))
 	for _, qt := range qterms {
 		if f == index.FieldClaimChars && fld.DF(qt.id) > maxDF {
 			// Grams in a large share of claims (" the", "ing ") barely move
