@@ -75,16 +75,35 @@ type Reader struct {
 
 // Open fetches the manifest and returns a Reader.
 func Open(ctx context.Context, src Source) (*Reader, error) {
-	r := &Reader{src: src, Parallel: 8}
-	data, err := r.fetch(ctx, shard.ManifestName)
+	data, err := FetchManifest(ctx, src)
 	if err != nil {
 		return nil, err
 	}
-	c, err := shard.OpenForSearch(data)
+	return NewReader(src, data)
+}
+
+// FetchManifest fetches and decompresses the manifest.
+func FetchManifest(ctx context.Context, src Source) ([]byte, error) {
+	data, err := src.Fetch(ctx, shard.ManifestName)
+	if err == nil {
+		data, err = Decompress(data)
+	}
+	if err != nil {
+		return nil, &shard.PartError{Name: shard.ManifestName, Err: err}
+	}
+	return data, nil
+}
+
+// NewReader returns a Reader of the corpus whose manifest (decompressed)
+// src served.
+func NewReader(src Source, manifest []byte) (*Reader, error) {
+	c, err := shard.OpenForSearch(manifest)
 	if err != nil {
 		return nil, err
 	}
-	r.c = c
+	r := &Reader{src: src, c: c, Parallel: 8}
+	r.fetched.Add(int64(len(manifest)))
+	r.parts.Add(1)
 	return r, nil
 }
 
