@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/factcheckwidget/factcheck/internal/api"
-	"github.com/factcheckwidget/factcheck/internal/shard"
 	"github.com/factcheckwidget/factcheck/internal/shardio"
 )
 
@@ -26,10 +25,10 @@ type Sharded struct {
 	Options  api.Options
 	Every    time.Duration
 
-	mu      sync.Mutex
-	checked time.Time
-	build   string
-	h       http.Handler
+	mu       sync.Mutex
+	checked  time.Time
+	manifest string // the manifest in use
+	h        http.Handler
 }
 
 func (s *Sharded) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -52,24 +51,19 @@ func (s *Sharded) current(ctx context.Context) http.Handler {
 	data, err := shardio.FetchManifest(ctx, s.Src)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		s.h, s.build = nil, ""
+		s.h, s.manifest = nil, ""
 		return nil
 	case err != nil:
 		log.Printf("worker: corpus manifest: %v (keeping the corpus in use)", err)
 		return s.h
 	}
-	m, err := shard.DecodeManifest(data)
-	if err != nil {
-		log.Printf("worker: corpus manifest: %v (keeping the corpus in use)", err)
-		return s.h
-	}
-	if m.Build != s.build {
+	if string(data) != s.manifest {
 		r, err := shardio.NewReader(s.Src, data)
 		if err != nil {
-			log.Printf("worker: corpus: %v", err)
+			log.Printf("worker: corpus manifest: %v (keeping the corpus in use)", err)
 			return s.h
 		}
-		s.h, s.build = api.NewCorpus(r, s.Options), m.Build
+		s.h, s.manifest = api.NewCorpus(r, s.Options), string(data)
 	}
 	return s.h
 }
