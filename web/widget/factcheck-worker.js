@@ -12,6 +12,7 @@
 let ready = null; // Promise of the loaded globalThis.__factcheck
 let shards = "";  // base URL of a sharded corpus
 let fetched = 0;  // bytes of corpus fetched, as sent
+let memory = null; // the wasm instance's memory
 
 async function init(m) {
   const t = [performance.now()];
@@ -31,6 +32,7 @@ async function init(m) {
     ? (await WebAssembly.instantiateStreaming(r, go.importObject)).instance
     : (await WebAssembly.instantiate(await r.arrayBuffer(), go.importObject)).instance;
   t.push(performance.now());
+  memory = inst.exports.mem;
   go.run(inst); // main() publishes __factcheck, then blocks: run returns
   const fc = self.__factcheck;
   const bytes = new Uint8Array(await corpus);
@@ -122,8 +124,9 @@ self.onmessage = async (e) => {
       if (m.type === "check") out.sentences = decode(out.sentences);
       else out.matches = decode(out.matches);
     }
-    // ms: the whole call; cpuMs: in Go; fetchedBytes: corpus parts it fetched.
-    Object.assign(out, { ms: performance.now() - t0, cpuMs: cpu.ms, fetchedBytes: fetched - before });
+    // ms: the whole call; cpuMs: in Go; fetchedBytes: corpus parts it
+    // fetched; wasmBytes: the wasm memory after it.
+    Object.assign(out, { ms: performance.now() - t0, cpuMs: cpu.ms, fetchedBytes: fetched - before, wasmBytes: memory.buffer.byteLength });
   } catch (err) {
     out = { ok: false, error: String(err && err.message || err) };
   }
