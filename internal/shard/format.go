@@ -93,6 +93,8 @@ import (
 	"hash/crc32"
 	"math"
 	"strconv"
+
+	"github.com/factcheckwidget/factcheck/internal/index"
 )
 
 // Version of the sharded format this package writes and reads.
@@ -252,24 +254,19 @@ func (r *reader) fail(err error) {
 }
 
 func (r *reader) uvarint() uint64 {
-	var v uint64
-	for shift := uint(0); r.err == nil; shift += 7 {
-		if r.pos >= len(r.b) {
-			r.fail(ErrTruncated)
-			return 0
-		}
-		c := r.b[r.pos]
-		r.pos++
-		if shift == 63 && c > 1 {
-			r.fail(errCorrupt)
-			return 0
-		}
-		v |= uint64(c&0x7f) << shift
-		if c < 0x80 {
-			return v
-		}
+	if r.err != nil {
+		return 0
 	}
-	return 0
+	v, n := index.Uvarint(r.b[r.pos:])
+	switch {
+	case n == 0:
+		r.fail(ErrTruncated)
+	case n < 0:
+		r.fail(errCorrupt)
+	default:
+		r.pos += n
+	}
+	return v
 }
 
 // int reads a varint that must be at most max.
