@@ -105,3 +105,51 @@ func BuildPartial(docs []PartialDoc, stats Stats, df [NumFields]map[string]uint3
 	x.forward = forwardIndex(&x.Fields[FieldClaim], forwardTerms)
 	return x, nil
 }
+
+// TermList is a term's postings as a sharded corpus stores them: some or
+// all of the documents holding the term, in ascending order of the ids
+// the caller gave them, with the term's frequency in each.
+type TermList struct {
+	Term string
+	DF   uint32 // documents of the whole corpus holding the term
+	Docs []int32
+	TFs  []uint32
+}
+
+// FromPostings builds an index of postings only: documents known by their
+// field lengths (docLen[f][d]) and the given term lists, with no claims.
+// It is BuildPartial for documents known only from postings, without
+// gathering each document's terms first: a check of a 300,000-claim
+// corpus reads about a million postings.
+func FromPostings(stats Stats, docLen [NumFields][]uint32, lists [NumFields][]TermList) (*Index, error) {
+	numDocs := len(docLen[FieldClaim])
+	if stats.Claims < numDocs {
+		return nil, errPartial
+	}
+	x := &Index{Meta: map[string]string{}, corpusClaims: stats.Claims, numDocs: numDocs}
+	for f := range x.Fields {
+		if len(docLen[f]) != numDocs {
+			return nil, errPartial
+		}
+		b := fieldBuilder{postings: make(map[string]*termPostings, len(lists[f])), docLen: docLen[f]}
+		global := make(map[string]uint32, len(lists[f]))
+		for _, l := range lists[f] {
+			if len(l.TFs) != len(l.Docs) {
+				return nil, errPartial
+			}
+			global[l.Term] = l.DF
+			p := &termPostings{last: -1, df: uint32(len(l.Docs))}
+			for i, d := range l.Docs {
+				if d <= p.last || int(d) >= numDocs {
+					return nil, errPartial
+				}
+				p.buf = appendUvarint(appendUvarint(p.buf, uint64(d-p.last-1)), uint64(l.TFs[i]))
+				p.last = d
+			}
+			b.postings[l.Term] = p
+		}
+		x.Fields[f] = b.finish(fieldKinds[f], global)
+		x.Fields[f].AvgLen = stats.AvgLen[f]
+	}
+	return x, nil
+}

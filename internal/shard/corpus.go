@@ -203,21 +203,22 @@ func (c *Corpus) postingsIndex(q *queryLists) (*index.Index, []int32, error) {
 		}
 	}
 	ids = sortedSet(ids)
-	docs := make([]index.PartialDoc, len(ids))
+	var docLen [index.NumFields][]uint32
+	var lists [index.NumFields][]index.TermList
+	for f := range docLen {
+		docLen[f] = make([]uint32, len(ids))
+	}
 	for _, k := range q.keys {
-		f, t, ps := int(k[0]-'0'), k[1:], c.lists[k].postings
+		f, ps := int(k[0]-'0'), c.lists[k].postings
+		l := index.TermList{Term: k[1:], DF: c.lists[k].df, Docs: make([]int32, 0, len(ps)/3), TFs: make([]uint32, 0, len(ps)/3)}
 		for i := 0; i < len(ps); i += 3 {
-			d := &docs[sort.Search(len(ids), func(j int) bool { return ids[j] >= int32(ps[i]) })]
-			for range ps[i+1] {
-				d.Terms[f] = append(d.Terms[f], t)
-			}
-			d.Len[f] = ps[i+2]
+			d := sort.Search(len(ids), func(j int) bool { return ids[j] >= int32(ps[i]) })
+			l.Docs, l.TFs = append(l.Docs, int32(d)), append(l.TFs, ps[i+1])
+			docLen[f][d] = ps[i+2]
 		}
+		lists[f] = append(lists[f], l)
 	}
-	for i := range docs {
-		docs[i].Dup = int32(i)
-	}
-	x, err := index.BuildPartial(docs, c.m.Stats(), q.df)
+	x, err := index.FromPostings(c.m.Stats(), docLen, lists)
 	return x, ids, err
 }
 
