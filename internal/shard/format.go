@@ -42,7 +42,8 @@
 //	       claims      varint N
 //	       fields      3 × (kind byte, average length float64 bits uint64 LE,
 //	                   k1 and b of the impact order as float64 bits, varint K:
-//	                   postings kept per term, 0 for all)
+//	                   postings kept per term, best impact first; 0 keeps
+//	                   none: document frequencies only)
 //	       gramMaxDF   varint: 4-grams in more claims have no postings (the
 //	                   matcher skips them, match.Params.MaxDFShare)
 //	       stemBuckets varint, gramBuckets varint
