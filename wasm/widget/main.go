@@ -4,6 +4,7 @@ package main
 
 import (
 	"runtime"
+	"strings"
 	"syscall/js"
 	"time"
 
@@ -48,14 +49,7 @@ func bytesArg(args []js.Value, i int) []byte {
 
 // needs answers a call that still needs parts: {ok, need: "name\nname"}.
 func needs(names []string) any {
-	s := ""
-	for i, n := range names {
-		if i > 0 {
-			s += "\n"
-		}
-		s += n
-	}
-	return map[string]any{"ok": true, "need": s}
+	return map[string]any{"ok": true, "need": strings.Join(names, "\n")}
 }
 
 // checkArticle(text, date) -> {ok, sentences}: the sentences that matched,
