@@ -77,6 +77,7 @@ type Results struct {
 	Cold    Cold              `json:"coldStart"`
 	Sizes   []Size            `json:"sizes"`
 	Index   []IndexSize       `json:"indexSizes"`
+	Scale   *Scale            `json:"scale,omitempty"`
 	Notes   []string          `json:"notes"`
 }
 
@@ -162,6 +163,13 @@ func TestBench(t *testing.T) {
 	}
 	t.Log("bench: corpus:", res.Corpus)
 
+	if os.Getenv("FACTCHECK_BENCH_ONLY") == "scale" { // for iterating on the scale benchmark
+		res.Scale = scaleBench(t, t.TempDir())
+		res.Notes = scaleNotes(res.Scale)
+		printScale(os.Stdout, res.Scale)
+		writeResults(t, res)
+		return
+	}
 	if os.Getenv("FACTCHECK_BENCH_SKIP_GO") != "1" { // for iterating on the page
 		t.Log("bench: Go benchmarks of the core")
 		res.GoBench = goBenchmarks(t)
@@ -189,10 +197,19 @@ func TestBench(t *testing.T) {
 	}
 	t.Log("bench: cold start,", coldLoads, "fresh browsers")
 	res.Cold = coldStart(t, srv.URL)
+	if haveData {
+		t.Log("bench: sharded corpora (19,250 and 300,000 claims)")
+		res.Scale = scaleBench(t, tmp)
+	}
 	res.Notes = notes(res)
 	res.Machine["benchSeconds"] = strconv.Itoa(int(time.Since(start).Seconds()))
 
 	printTable(os.Stdout, res)
+	writeResults(t, res)
+}
+
+// writeResults writes results/latest.json.
+func writeResults(t *testing.T, res *Results) {
 	out, err := json.MarshalIndent(res, "", "  ")
 	if err != nil {
 		t.Fatal(err)
@@ -681,6 +698,9 @@ func notes(r *Results) []string {
 		cs = fmt.Sprintf("MISSED by %.0f ms", r.Cold.HighlightsP50-400)
 	}
 	n = append(n, fmt.Sprintf("cold start script -> highlights p50 %.0f ms over %d fresh browsers (target <= 400 ms: %s)", r.Cold.HighlightsP50, r.Cold.Loads, cs))
+	if r.Scale != nil {
+		n = append(n, scaleNotes(r.Scale)...)
+	}
 	return n
 }
 
@@ -735,6 +755,9 @@ func printTable(w io.Writer, r *Results) {
 	}
 	for _, x := range r.Index {
 		fmt.Fprintf(w, "   index %-36s %10s for %d claims = %d B/claim (%s brotli)\n", x.Corpus, kb(x.Bytes), x.Claims, x.PerClaim, kb(x.Brotli))
+	}
+	if r.Scale != nil {
+		printScale(w, r.Scale)
 	}
 	fmt.Fprintf(w, "\nTargets\n")
 	for _, n := range r.Notes {

@@ -2,7 +2,7 @@
 # by a plain-script loader. `make wasm` writes what a site serves into
 # build/web/; the browser tests (web/widget) build the same files themselves.
 WEB_OUT := build/web
-WEB_ASSETS := $(addprefix $(WEB_OUT)/,factcheck.js factcheck-worker.js wasm_exec.js factcheck.wasm default.fcx)
+WEB_ASSETS := $(addprefix $(WEB_OUT)/,factcheck.js factcheck-worker.js wasm_exec.js factcheck.wasm factcheck-shards.wasm default.fcx)
 # Budgets: wasm in brotli bytes (what a CDN serves), the loader in raw bytes
 # as shipped (not minified; cmd/widgetjs only strips comments and
 # indentation). 1 kB = 1000 bytes.
@@ -26,20 +26,24 @@ test: export FACTCHECK_REQUIRE_BROWSER := 1
 wasm: ## build the widget (wasm, loader, worker, default corpus) into build/web and print sizes
 	@mkdir -p $(WEB_OUT)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath $(WASM_GCFLAGS) -ldflags="-s -w" -o $(WEB_OUT)/factcheck.wasm ./wasm/widget
+	GOOS=js GOARCH=wasm $(GO) build -tags shards -trimpath $(WASM_GCFLAGS) -ldflags="-s -w" -o $(WEB_OUT)/factcheck-shards.wasm ./wasm/widget
 	@root=$$($(GO) env GOROOT); exec=$$root/lib/wasm/wasm_exec.js; \
 	[ -f "$$exec" ] || exec=$$root/misc/wasm/wasm_exec.js; cp "$$exec" $(WEB_OUT)/wasm_exec.js
 	$(GO) run ./cmd/widgetjs -o $(WEB_OUT)
 	$(GO) run ./cmd/factcheck index -name default -o $(WEB_OUT)/default.fcx internal/defaultcorpus/claims.jsonld
 	@$(GO) run ./cmd/assetsizes $(WEB_ASSETS)
 
+# factcheck-shards.wasm (the build that reads a sharded corpus, issue 16)
+# is listed without a budget: its reader does not fit in the 700 kB; see
+# web/widget/README.md.
 size-check: wasm ## fail when factcheck.wasm > 700 kB brotli or factcheck.js > 15 kB raw
 	@$(GO) run ./cmd/assetsizes -budget factcheck.wasm:brotli:$(WASM_BUDGET_BROTLI) \
-		-budget factcheck.js:raw:$(LOADER_BUDGET_RAW) $(WEB_OUT)/factcheck.wasm $(WEB_OUT)/factcheck.js
+		-budget factcheck.js:raw:$(LOADER_BUDGET_RAW) $(WEB_OUT)/factcheck.wasm $(WEB_OUT)/factcheck.js $(WEB_OUT)/factcheck-shards.wasm
 
 # fmt comes in through snowballstem, x/text/unicode/norm and log (unused
 # String/debug paths); accepted, so only reported.
 wasm-lint: ## the widget wasm links no encoding/json, net/http or templ
-	@deps=$$(GOOS=js GOARCH=wasm $(GO) list -deps ./wasm/widget) || exit 1; \
+	@deps=$$(GOOS=js GOARCH=wasm $(GO) list -deps ./wasm/widget; GOOS=js GOARCH=wasm $(GO) list -tags shards -deps ./wasm/widget) || exit 1; \
 	bad=$$(echo "$$deps" | grep -E '^(encoding/json|net/http|github.com/a-h/templ)(/|$$)'); \
 	if [ -n "$$bad" ]; then echo "wasm-lint: ./wasm/widget must not depend on:" $$bad; exit 1; fi; \
 	if echo "$$deps" | grep -qx fmt; then echo "wasm-lint: ok (no encoding/json, net/http, templ; fmt is linked transitively)"; \

@@ -16,13 +16,13 @@ import (
 )
 
 func init() {
-	register(command{"check", "--corpus FILE [--date YYYY-MM-DD] [--lang TAG] [--all] [TEXT-FILE|-] | --corpus FILE --queries Q.tsv [--lang TAG] [--all]",
+	register(command{"check", "--corpus FILE|DIR/ [--date YYYY-MM-DD] [--lang TAG] [--all] [TEXT-FILE|-] | --corpus FILE|DIR/ --queries Q.tsv [--lang TAG] [--all]",
 		"check an article (JSON: sentences, offsets, what a reader is shown) or a batch of sentences (JSON Lines; queries id<TAB>text[<TAB>preceding text])", runCheck})
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("check", stderr)
-	corpusPath := fs.String("corpus", "", "corpus file or compiled index")
+	corpusPath := fs.String("corpus", "", "corpus file, compiled index, or sharded corpus folder (DIR/)")
 	queriesPath := fs.String("queries", "", "batch mode: queries TSV id<TAB>text[<TAB>text that precedes it]")
 	date := fs.String("date", "", "article date YYYY-MM-DD for relative dates")
 	all := fs.Bool("all", false, "also list the candidates a reader is not shown (tier \"none\")")
@@ -60,12 +60,15 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
+	opt := engine.Options{Date: *date, All: *all, Lang: *pageLang}
+	if isSharded(*corpusPath) {
+		return checkSharded(*corpusPath, queries, string(article), opt, stdout)
+	}
 	x, err := loadIndex(*corpusPath, stderr)
 	if err != nil {
 		return err
 	}
 	checker := engine.New(x)
-	opt := engine.Options{Date: *date, All: *all, Lang: *pageLang}
 	w := bufio.NewWriter(stdout)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

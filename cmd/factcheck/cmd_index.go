@@ -13,7 +13,7 @@ import (
 )
 
 func init() {
-	register(command{"index", "-o corpus.fcx [--strict] [--name NAME] INPUT...",
+	register(command{"index", "-o corpus.fcx [--shards] [--strict] [--name NAME] INPUT...",
 		"compile ClaimReview JSON-LD or HTML, Fact Check Tools JSON or CheckThat! JSONL files into one index", runIndex})
 }
 
@@ -34,6 +34,7 @@ func runIndex(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("o", "", "output file (written atomically)")
 	name := fs.String("name", "", "corpus name stored in the index")
 	strict := fs.Bool("strict", false, "fail, writing nothing, when any item or input is skipped")
+	shards := fs.Bool("shards", false, "write a sharded corpus: -o names a folder of static files a reader fetches piece by piece")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -75,6 +76,10 @@ func runIndex(args []string, stdout, stderr io.Writer) error {
 		x.Meta["name"] = filepath.Base(*out)
 	}
 	x.Meta["built"] = time.Now().UTC().Format(time.RFC3339)
+	if *shards {
+		fmt.Fprintf(stderr, "%s (read in %s)\n", summary, readTime.Round(time.Millisecond))
+		return writeShards(*out, x, stderr)
+	}
 	data := x.Encode()
 	if err := writeFileAtomic(*out, data); err != nil {
 		return err

@@ -10,13 +10,13 @@ import (
 )
 
 func init() {
-	register(command{"rank", "--corpus FILE --queries Q.tsv [--k 5] [--tag NAME]",
+	register(command{"rank", "--corpus FILE|DIR/ --queries Q.tsv [--k 5] [--tag NAME]",
 		"print a TREC run (qid Q0 claim_id rank score tag) of the top k claims per query (queries: id<TAB>text[<TAB>preceding text])", runRank})
 }
 
 func runRank(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("rank", stderr)
-	corpusPath := fs.String("corpus", "", "corpus file or compiled index")
+	corpusPath := fs.String("corpus", "", "corpus file, compiled index, or sharded corpus folder (DIR/)")
 	queriesPath := fs.String("queries", "", "queries TSV: id<TAB>text")
 	k := fs.Int("k", 5, "claims per query")
 	tag := fs.String("tag", "factcheck", "run tag (last column)")
@@ -32,6 +32,9 @@ func runRank(args []string, stdout, stderr io.Writer) error {
 	queries, err := evaluate.ReadQueries(*queriesPath)
 	if err != nil {
 		return fileError(err)
+	}
+	if isSharded(*corpusPath) {
+		return rankSharded(*corpusPath, queries, *k, *tag, stdout)
 	}
 	x, err := loadIndex(*corpusPath, stderr)
 	if err != nil {

@@ -21,14 +21,14 @@ import (
 )
 
 func init() {
-	register(command{"serve", "[--addr 127.0.0.1:8080] [--corpus FILE] [--assets DIR] [--cors ORIGINS]",
+	register(command{"serve", "[--addr 127.0.0.1:8080] [--corpus FILE|DIR/] [--assets DIR] [--cors ORIGINS]",
 		"serve the site, the widget assets (/static/) and the API", runServe})
 }
 
 func runServe(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("serve", stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
-	corpusPath := fs.String("corpus", "", "corpus file or compiled index (default: the bundled corpus)")
+	corpusPath := fs.String("corpus", "", "corpus file, compiled index, or sharded corpus folder DIR/ (API and widget only) (default: the bundled corpus)")
 	assets := fs.String("assets", "build/web", "widget assets served under /static/ (built by make wasm)")
 	cors := fs.String("cors", "*", "comma-separated origins allowed to call the API")
 	if err := parseFlags(fs, args); err != nil {
@@ -36,6 +36,13 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	}
 	if fs.NArg() > 0 {
 		return usagef("serve: unexpected argument %q", fs.Arg(0))
+	}
+	if isSharded(*corpusPath) {
+		h, what, err := shardedServer(*corpusPath, api.Options{AllowedOrigins: splitList(*cors)}, *assets)
+		if err != nil {
+			return err
+		}
+		return listenAndServe(*addr, h, what, stdout, stderr)
 	}
 	c, err := loadChecker(*corpusPath, stderr)
 	if err != nil {
@@ -48,17 +55,22 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 		API:    api.New(c, api.Options{AllowedOrigins: splitList(*cors)}),
 		Assets: http.Dir(*assets),
 	})
+	return listenAndServe(*addr, h, fmt.Sprintf("%d claims", c.Index().NumClaims()), stdout, stderr)
+}
+
+// listenAndServe serves h on addr until SIGINT or SIGTERM.
+func listenAndServe(addr string, h http.Handler, what string, stdout, stderr io.Writer) error {
 	// Signals are caught before the address is printed, so a Ctrl-C right
 	// after the message still shuts down gracefully.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
 	}
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute,
 		WriteTimeout: time.Minute, IdleTimeout: 2 * time.Minute}
-	fmt.Fprintf(stdout, "factcheck: serving %d claims on http://%s/ (Ctrl-C stops)\n", c.Index().NumClaims(), ln.Addr())
+	fmt.Fprintf(stdout, "factcheck: serving %s on http://%s/ (Ctrl-C stops)\n", what, ln.Addr())
 	return serveUntil(ctx, srv, ln, stderr)
 }
 

@@ -78,8 +78,7 @@ type Options struct {
 const DefaultMaxBodyBytes = 1 << 20
 
 type handler struct {
-	c      *engine.Checker
-	claims *claimsearch.Searcher
+	corpus Corpus
 	opt    Options
 	routes map[string]route
 }
@@ -91,6 +90,11 @@ type route struct {
 
 // New returns the API handler over checker c.
 func New(c *engine.Checker, opt Options) http.Handler {
+	return NewCorpus(&indexCorpus{c: c, claims: claimsearch.New(c.Index())}, opt)
+}
+
+// NewCorpus returns the API handler over any Corpus (a sharded one).
+func NewCorpus(corpus Corpus, opt Options) http.Handler {
 	if len(opt.AllowedOrigins) == 0 {
 		opt.AllowedOrigins = []string{"*"}
 	}
@@ -100,7 +104,7 @@ func New(c *engine.Checker, opt Options) http.Handler {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	h := &handler{c: c, claims: claimsearch.New(c.Index()), opt: opt}
+	h := &handler{corpus: corpus, opt: opt}
 	h.routes = map[string]route{
 		"/v1alpha1/claims:search": {[]string{http.MethodGet, http.MethodHead}, h.search},
 		"/v1/check":               {[]string{http.MethodPost}, h.check},
@@ -160,9 +164,9 @@ type HealthCorpus struct {
 }
 
 func (h *handler) health(w http.ResponseWriter, r *http.Request) {
-	x := h.c.Index()
+	name, claims := h.corpus.Info()
 	writeJSON(w, http.StatusOK, Health{Status: "ok",
-		Corpus: HealthCorpus{Name: x.Meta["name"], Claims: x.NumClaims(), IndexFormat: index.Version}})
+		Corpus: HealthCorpus{Name: name, Claims: claims, IndexFormat: index.Version}})
 }
 
 // Error is the JSON error body.
@@ -182,6 +186,7 @@ var statusNames = map[int]string{
 	http.StatusNotFound:              "NOT_FOUND",
 	http.StatusMethodNotAllowed:      "METHOD_NOT_ALLOWED",
 	http.StatusRequestEntityTooLarge: "PAYLOAD_TOO_LARGE",
+	http.StatusInternalServerError:   "INTERNAL",
 }
 
 func writeError(w http.ResponseWriter, code int, msg string) {

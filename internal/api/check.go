@@ -54,7 +54,12 @@ func (h *handler) check(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	opt := engine.Options{Date: req.Date, MaxMatches: req.MaxMatches, Lang: req.Lang}
-	writeJSON(w, http.StatusOK, report.ArticleOf(req.Text, req.Date, h.c.CheckArticle(req.Text, opt)))
+	sents, err := h.corpus.CheckArticle(r.Context(), req.Text, opt)
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, "corpus unavailable: "+err.Error())
+		return
+	}
+	writeJSON(w, http.StatusOK, report.ArticleOf(req.Text, req.Date, sents))
 }
 
 func decodeCheck(body io.Reader) (*CheckRequest, error) {

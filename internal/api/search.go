@@ -65,16 +65,17 @@ func (h *handler) search(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	docs := h.claims.Search(f).Docs
+	page, total, err := h.corpus.Search(r.Context(), f, offset, size)
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, "corpus unavailable: "+err.Error())
+		return
+	}
 	var resp SearchResponse
-	if offset < len(docs) {
-		end := min(offset+size, len(docs))
-		for _, d := range docs[offset:end] {
-			resp.Claims = append(resp.Claims, claimOf(h.c.Index().Claim(d)))
-		}
-		if end < len(docs) {
-			resp.NextPageToken = encodeToken(end, filterKey(f))
-		}
+	for _, c := range page {
+		resp.Claims = append(resp.Claims, claimOf(c))
+	}
+	if end := offset + len(page); len(page) > 0 && end < total {
+		resp.NextPageToken = encodeToken(end, filterKey(f))
 	}
 	writeJSON(w, http.StatusOK, resp)
 }

@@ -107,12 +107,15 @@ func (s *Searcher) compareHits(a, b hit) int {
 	return cmp.Compare(a.doc, b.doc)
 }
 
-// queryWords returns the distinct words of the first MaxQueryBytes of q,
-// in query order, each as the index terms it may be: its stem in language
-// (a BCP 47 tag), or with none, its stem in each of the corpus's languages
-// (a claim's words were stemmed in the claim's language). A word that is a
-// stop word in every language it is read in is dropped.
-func (s *Searcher) queryWords(q, language string) [][]string {
+func (s *Searcher) queryWords(q, language string) [][]string { return QueryWords(s.langs, q, language) }
+
+// QueryWords returns the distinct words of the first MaxQueryBytes of q,
+// in query order, each as the index terms it may be (what Search looks
+// up): its stem in language (a BCP 47 tag), or with none, its stem in each
+// of the corpus's languages (a claim's words were stemmed in the claim's
+// language). A word that is a stop word in every language it is read in is
+// dropped.
+func QueryWords(langs *lang.Corpus, q, language string) [][]string {
 	if len(q) > MaxQueryBytes {
 		cut := MaxQueryBytes
 		for cut > 0 && !utf8.RuneStart(q[cut]) {
@@ -120,13 +123,13 @@ func (s *Searcher) queryWords(q, language string) [][]string {
 		}
 		q = q[:cut]
 	}
-	langs := s.langs.Languages()
+	tags := langs.Languages()
 	if b := lang.Base(language); b != "" {
-		langs = []string{b}
+		tags = []string{b}
 	}
 	var analyses []*text.Analysis
-	for _, l := range langs {
-		analyses = append(analyses, text.AnalyzeWith(q, s.langs.Analyzer(l)))
+	for _, l := range tags {
+		analyses = append(analyses, text.AnalyzeWith(q, langs.Analyzer(l)))
 	}
 	var out [][]string
 	seen := map[string]bool{}
@@ -156,9 +159,10 @@ func (s *Searcher) addWord(sc *scratch, f int, w string, mark uint16) {
 	n := s.x.NumClaims()
 	// Lucene's BM25 idf, log(1 + (N−df+0.5)/(df+0.5)), stays above 0
 	// however common the word: a query for "South Korea" must find the
-	// claims about South Korea even when they are most claims.
+	// claims about South Korea even when they are most claims. N is the
+	// whole corpus's, also for a sharded corpus's fetched part.
 	df := float64(fld.DF(t))
-	idf := math.Log1p((float64(n) - df + 0.5) / (df + 0.5))
+	idf := math.Log1p((float64(s.x.CorpusClaims()) - df + 0.5) / (df + 0.5))
 	k1, b := bm25.K1[f], bm25.B[f]
 	weight := float32(bm25.FirstStage[f] * idf * (k1 + 1))
 	avg := max(fld.AvgLen, 1)

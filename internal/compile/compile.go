@@ -43,7 +43,10 @@ func Index(claims []claim.Claim, progress func(done, total int)) (*index.Index, 
 // back from their encoded section, so each claim is analysed here exactly
 // as a reader of the index (the widget included) analyses a query.
 func languages(claims []claim.Claim) ([]byte, *lang.Corpus, error) {
-	section := lang.EncodeProfiles(learn.Profiles(claims, learn.DefaultOptions))
-	langs, err := lang.NewCorpus(section, len(claims), func(d int) string { return claims[d].Language })
-	return section, langs, err
+	profiles := learn.Profiles(claims, learn.DefaultOptions)
+	langs, err := lang.NewCorpus(lang.EncodeProfiles(profiles), len(claims), func(d int) string { return claims[d].Language })
+	if err != nil {
+		return nil, nil, err
+	}
+	return lang.EncodeSection(profiles, langs.Counts()), langs, nil
 }

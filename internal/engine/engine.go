@@ -136,9 +136,7 @@ func (c *Checker) Matcher() *match.Matcher { return c.m }
 // never fact-checked. Every sentence is returned; those the checker is
 // silent on have no matches (unless opt.All).
 func (c *Checker) CheckArticle(article string, opt Options) []Sentence {
-	if len(article) > MaxArticleBytes {
-		article = article[:cutUTF8(article, MaxArticleBytes)]
-	}
+	article = clipArticle(article)
 	page := c.rankPage(article, opt)
 	c.scorePage(page, opt)
 	out := make([]Sentence, len(page))
@@ -156,10 +154,7 @@ func (c *Checker) CheckArticle(article string, opt Options) []Sentence {
 // because it is a claim, so the sentence calibration (match.Calibration,
 // fitted on queries that each have a fact-check) decides the tiers.
 func (c *Checker) CheckSentence(s string, opt Options) []Match {
-	if len(s) > MaxSentenceBytes {
-		s = s[:cutUTF8(s, MaxSentenceBytes)]
-	}
-	q := c.m.PrepareContextIn(s, opt.Context, opt.Lang)
+	q := c.m.PrepareContextIn(clipSentence(s), opt.Context, opt.Lang)
 	cands := c.m.RankQuery(q, maxMatches(opt))
 	probs := make([]float64, len(cands))
 	tiers := make([]Tier, len(cands))
@@ -178,6 +173,9 @@ func maxMatches(opt Options) int {
 	}
 	return opt.MaxMatches
 }
+
+func clipArticle(s string) string  { return s[:cutUTF8(s, MaxArticleBytes)] }
+func clipSentence(s string) string { return s[:cutUTF8(s, MaxSentenceBytes)] }
 
 // cutUTF8 returns the largest n' <= n that does not split a UTF-8 sequence.
 func cutUTF8(s string, n int) int {

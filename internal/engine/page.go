@@ -4,6 +4,7 @@ import (
 	"math"
 	"time"
 
+	"github.com/factcheckwidget/factcheck/internal/lang"
 	"github.com/factcheckwidget/factcheck/internal/match"
 	"github.com/factcheckwidget/factcheck/internal/text"
 	"github.com/factcheckwidget/factcheck/internal/worthy"
@@ -29,30 +30,51 @@ type pageSentence struct {
 // rankPage splits the article into sentences, analyses each once, and
 // ranks claims for each, read after the sentences before it.
 func (c *Checker) rankPage(article string, opt Options) []pageSentence {
+	page := c.preparePage(article, opt.Lang)
+	k := maxMatches(opt)
+	for i := range page {
+		page[i].cands = c.m.RankQuery(page[i].q, k)
+	}
+	return page
+}
+
+// preparePage analyses every sentence of the article once, in the page's
+// language (declared, or else detected), and prepares it as a query read
+// after the sentences before it.
+func (c *Checker) preparePage(article, declared string) []pageSentence {
+	spans, as := sentencesOf(c.m.Languages(), article, declared)
+	page := make([]pageSentence, len(spans))
+	for i, a := range as {
+		ctx := make([]*match.Query, 0, ContextSentences)
+		for j := max(0, i-ContextSentences); j < i; j++ {
+			ctx = append(ctx, page[j].q)
+		}
+		f := worthy.FeaturesOf(a)
+		page[i] = pageSentence{span: spans[i], q: c.m.PrepareAnalysis(a, ctx), worthy: worthy.Default.Score(&f), question: f.Question()}
+	}
+	return page
+}
+
+// sentencesOf splits an article (already cut to MaxArticleBytes) into at
+// most MaxSentences sentences, each cut to MaxSentenceBytes, and analyses
+// each in the language the page is read in (langs.Resolve).
+func sentencesOf(langs *lang.Corpus, article, declared string) ([]Span, []*text.Analysis) {
 	spans := text.Sentences(article)
 	if len(spans) > MaxSentences {
 		spans = spans[:MaxSentences]
 	}
-	page := make([]pageSentence, len(spans))
-	k := maxMatches(opt)
-	langs := c.m.Languages()
-	reading := langs.Resolve(opt.Lang, article)
+	reading := langs.Resolve(declared, article)
+	out := make([]Span, len(spans))
+	as := make([]*text.Analysis, len(spans))
 	for i, sp := range spans {
 		end := sp.End
 		if end-sp.Start > MaxSentenceBytes {
 			end = sp.Start + cutUTF8(article[sp.Start:], MaxSentenceBytes)
 		}
-		a := langs.AnalyzeIn(article[sp.Start:end], reading)
-		ctx := make([]*match.Query, 0, ContextSentences)
-		for j := max(0, i-ContextSentences); j < i; j++ {
-			ctx = append(ctx, page[j].q)
-		}
-		q := c.m.PrepareAnalysis(a, ctx)
-		f := worthy.FeaturesOf(a)
-		page[i] = pageSentence{span: Span{sp.Start, end}, q: q, cands: c.m.RankQuery(q, k), worthy: worthy.Default.Score(&f),
-			question: f.Question()}
+		out[i] = Span{sp.Start, end}
+		as[i] = langs.AnalyzeIn(article[sp.Start:end], reading)
 	}
-	return page
+	return out, as
 }
 
 // pageDensityOf is how much of the page the corpus speaks to: the mean,

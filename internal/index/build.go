@@ -49,7 +49,7 @@ func BuildWith(claims []claim.Claim, analyzer func(d int) text.Analyzer, progres
 	}
 	builders := [NumFields]fieldBuilder{}
 	for f := range builders {
-		builders[f] = fieldBuilder{postings: map[string][]posting{}, docLen: make([]uint32, len(claims))}
+		builders[f] = newFieldBuilder(len(claims))
 	}
 	forwardTerms := make([][]string, len(claims))
 	for d := range x.claims {
@@ -67,7 +67,7 @@ func BuildWith(claims []claim.Claim, analyzer func(d int) text.Analyzer, progres
 		}
 	}
 	for f := range builders {
-		x.Fields[f] = builders[f].finish(fieldKinds[f])
+		x.Fields[f] = builders[f].finish(fieldKinds[f], nil)
 	}
 	x.forward = forwardIndex(&x.Fields[FieldClaim], forwardTerms)
 	x.Duplicates = findDuplicates(forwardTerms)
@@ -85,47 +85,88 @@ func clip(s string) string {
 	return s[:cut]
 }
 
-type posting struct{ doc, tf uint32 }
-
+// fieldBuilder collects one field's postings while claims are analysed.
+// Each term's postings are kept encoded as the index stores them (uvarint
+// doc delta − 1, uvarint tf), not as structs: a 300,000-claim corpus has
+// about 45 million postings, 8 bytes each as structs plus slice growth
+// (2.3 GB peak RSS for the whole build) against about 2.2 bytes encoded.
 type fieldBuilder struct {
-	postings map[string][]posting
+	postings map[string]*termPostings
 	docLen   []uint32
+}
+
+type termPostings struct {
+	buf    []byte
+	df     uint32
+	last   int32  // last doc added
+	lastTF uint32 // its term frequency so far
+	tfAt   int    // where that tf starts in buf
+}
+
+func newFieldBuilder(numDocs int) fieldBuilder {
+	return fieldBuilder{postings: map[string]*termPostings{}, docLen: make([]uint32, numDocs)}
 }
 
 func (b *fieldBuilder) add(doc int, terms []string) {
 	b.docLen[doc] = uint32(len(terms))
 	for _, t := range terms {
-		ps := b.postings[t]
-		if n := len(ps); n > 0 && ps[n-1].doc == uint32(doc) {
-			ps[n-1].tf++
+		p := b.postings[t]
+		if p == nil {
+			p = &termPostings{last: -1}
+			b.postings[t] = p
+		}
+		if p.last == int32(doc) {
+			p.lastTF++
+			p.buf = appendUvarint(p.buf[:p.tfAt], uint64(p.lastTF))
 			continue
 		}
-		b.postings[t] = append(ps, posting{uint32(doc), 1})
+		p.buf = appendUvarint(p.buf, uint64(int32(doc)-p.last-1))
+		p.tfAt = len(p.buf)
+		p.buf = appendUvarint(p.buf, 1)
+		p.last, p.lastTF = int32(doc), 1
+		p.df++
 	}
 }
 
-func (b *fieldBuilder) finish(kind FieldKind) Field {
-	terms := make([]string, 0, len(b.postings))
+// finish builds the field. global, when not nil, adds terms no document of
+// this index holds and gives every term its document frequency in the
+// whole corpus (a partial index, partial.go); otherwise df is counted here.
+func (b *fieldBuilder) finish(kind FieldKind, global map[string]uint32) Field {
+	terms := make([]string, 0, len(b.postings)+len(global))
 	for t := range b.postings {
 		terms = append(terms, t)
 	}
-	sort.Strings(terms)
+	for t := range global {
+		if b.postings[t] == nil {
+			terms = append(terms, t)
+		}
+	}
+	sort.Slice(terms, func(i, j int) bool { return terms[i] < terms[j] })
 	f := Field{Kind: kind, numTerms: len(terms), DocLen: b.docLen,
 		termEnd: make([]uint32, len(terms)), postEnd: make([]uint32, len(terms)), df: make([]uint32, len(terms))}
-	var blob strings.Builder
+	size, blobLen := 0, 0
+	for _, t := range terms {
+		if p := b.postings[t]; p != nil {
+			size += len(p.buf)
+		}
+		blobLen += len(t)
+	}
+	f.post = make([]byte, 0, size)
+	blob := make([]byte, 0, blobLen)
 	for i, t := range terms {
-		blob.WriteString(t)
-		f.termEnd[i] = uint32(blob.Len())
-		prev := -1
-		for _, p := range b.postings[t] {
-			f.post = appendUvarint(f.post, uint64(int(p.doc)-prev-1))
-			f.post = appendUvarint(f.post, uint64(p.tf))
-			prev = int(p.doc)
+		blob = append(blob, t...)
+		f.termEnd[i] = uint32(len(blob))
+		if p := b.postings[t]; p != nil {
+			f.post = append(f.post, p.buf...)
+			f.df[i] = p.df
+			b.postings[t] = nil // let the collector have it while the rest is copied
+		}
+		if df, ok := global[t]; ok {
+			f.df[i] = df
 		}
 		f.postEnd[i] = uint32(len(f.post))
-		f.df[i] = uint32(len(b.postings[t]))
 	}
-	f.terms = []byte(blob.String())
+	f.terms = blob
 	f.AvgLen = averageLen(b.docLen)
 	return f
 }

@@ -168,16 +168,36 @@ type Index struct {
 	// with it (an entity lexicon, language tables), by name; the index
 	// stores them and checks their integrity but does not read them.
 	Sections map[string][]byte
+	// A partial index (partial.go) holds part of a corpus of corpusClaims
+	// claims; one built from postings alone has numDocs documents and no
+	// claims.
+	corpusClaims int
+	numDocs      int
 }
 
-// NumClaims is the number of claims in the index.
-func (x *Index) NumClaims() int { return len(x.claims) }
+// NumClaims is the number of claims (documents) in the index.
+func (x *Index) NumClaims() int {
+	if x.claims == nil {
+		return x.numDocs
+	}
+	return len(x.claims)
+}
 
 // Claim returns claim d.
 func (x *Index) Claim(d int) *claim.Claim { return &x.claims[d] }
 
-// Forward returns the claim-field term ids of claim d in text order.
-func (x *Index) Forward(d int) []uint32 { return x.forward[d] }
+// HasClaims reports whether the index holds its claims' records (an index
+// built from postings alone does not: index.FromPostings).
+func (x *Index) HasClaims() bool { return len(x.claims) == x.NumClaims() }
+
+// Forward returns the claim-field term ids of claim d in text order (none
+// in an index built from postings alone).
+func (x *Index) Forward(d int) []uint32 {
+	if d >= len(x.forward) {
+		return nil
+	}
+	return x.forward[d]
+}
 
 // Kind returns the analyser of field f.
 func Kind(f int) FieldKind { return fieldKinds[f] }

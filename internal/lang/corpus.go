@@ -12,7 +12,7 @@ type Corpus struct {
 	legacy   bool
 	profiles map[string]*Profile
 	tags     []string // the claims' languages (primary subtags), by id
-	docLang  []uint16 // language id of each claim
+	docLang  []uint16 // language id of each claim; nil when not known (KnowsClaims)
 	main     string   // the language most claims are in
 }
 
@@ -23,19 +23,41 @@ const (
 )
 
 // NewCorpus reads the language section (nil when the index has none) and
-// the claims' tags (claimLang(d) for claim d).
+// the claims' tags (claimLang(d) for claim d). With claimLang nil (an
+// index of postings only: a sharded corpus before it has fetched its
+// claims) the claims' languages come from the section, and which claim is
+// in which is not known.
 func NewCorpus(section []byte, numClaims int, claimLang func(d int) string) (*Corpus, error) {
-	c := &Corpus{legacy: section == nil, profiles: map[string]*Profile{}, docLang: make([]uint16, numClaims)}
+	c := &Corpus{legacy: section == nil, profiles: map[string]*Profile{}}
+	var langs []Language
 	if section != nil {
-		ps, err := DecodeProfiles(section)
+		ps, ls, err := DecodeSection(section)
 		if err != nil {
 			return nil, err
 		}
 		for _, p := range ps {
 			c.profiles[p.Tag] = p
 		}
+		langs = ls
 	}
 	var counts []int
+	if claimLang == nil {
+		for _, l := range langs {
+			c.tags = append(c.tags, l.Tag)
+			counts = append(counts, l.Claims)
+		}
+		if len(c.tags) == 0 {
+			c.tags, counts = []string{"en"}, []int{numClaims}
+		}
+		c.main = c.tags[0]
+		for id, n := range counts {
+			if n > counts[c.ID(c.main)] {
+				c.main = c.tags[id]
+			}
+		}
+		return c, nil
+	}
+	c.docLang = make([]uint16, numClaims)
 	for d := range numClaims {
 		base := ClaimBase(claimLang(d))
 		id := c.ID(base)
@@ -63,6 +85,23 @@ func ClaimBase(tag string) string {
 		return b
 	}
 	return "en"
+}
+
+// KnowsClaims reports whether the language of each claim is known.
+func (c *Corpus) KnowsClaims() bool { return c.docLang != nil }
+
+// Counts returns the claims' languages and how many claims each has, for
+// the "lang" section.
+func (c *Corpus) Counts() []Language {
+	counts := make([]int, len(c.tags))
+	for _, id := range c.docLang {
+		counts[id]++
+	}
+	out := make([]Language, len(c.tags))
+	for i, t := range c.tags {
+		out[i] = Language{Tag: t, Claims: counts[i]}
+	}
+	return out
 }
 
 // DocLang returns the language id of claim d.

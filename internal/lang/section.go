@@ -16,7 +16,7 @@ const SectionName = "lang"
 
 // sectionVersion is the layout below; a reader refuses others.
 //
-//	version  uvarint (1)
+//	version  uvarint (2; 1 is read, without the languages)
 //	n        uvarint, then n profiles in tag order:
 //	  tag      string (primary subtag)
 //	  script   string (ISO 15924)
@@ -24,9 +24,20 @@ const SectionName = "lang"
 //	  prefixes rule table
 //	  suffixes rule table
 //	rule table: uvarint k, then k (key string, strip uvarint, add string)
+//	languages  uvarint m, then m (tag string, claims uvarint): the claims'
+//	           languages in id order and how many claims each has, so a
+//	           reader that has no claim records (a sharded corpus before it
+//	           fetches them) still knows which languages to read a page in
 //
 // Strings are a uvarint length and UTF-8 bytes.
-const sectionVersion = 1
+const sectionVersion = 2
+
+// Language is one of a corpus's claim languages and how many claims it
+// has.
+type Language struct {
+	Tag    string
+	Claims int
+}
 
 // Profile is what an index knows of one of its languages.
 type Profile struct {
@@ -42,11 +53,25 @@ func (p *Profile) Stem(w string) string { return p.Stemmer.Stem(w) }
 // IsStop implements text.Analyzer.
 func (p *Profile) IsStop(w string) bool { return p.Stops[w] }
 
-// EncodeProfiles writes profiles as the "lang" section.
+// EncodeSection writes profiles and the claims' languages as the "lang"
+// section.
+func EncodeSection(profiles []*Profile, languages []Language) []byte {
+	b := EncodeProfiles(profiles)
+	b[0] = sectionVersion
+	b = binary.AppendUvarint(b, uint64(len(languages)))
+	for _, l := range languages {
+		b = appendString(b, l.Tag)
+		b = binary.AppendUvarint(b, uint64(l.Claims))
+	}
+	return b
+}
+
+// EncodeProfiles writes profiles as a version 1 "lang" section (without
+// the languages).
 func EncodeProfiles(profiles []*Profile) []byte {
 	ps := append([]*Profile(nil), profiles...)
 	sort.Slice(ps, func(i, j int) bool { return ps[i].Tag < ps[j].Tag })
-	b := binary.AppendUvarint(nil, sectionVersion)
+	b := binary.AppendUvarint(nil, 1)
 	b = binary.AppendUvarint(b, uint64(len(ps)))
 	for _, p := range ps {
 		b = appendString(b, p.Tag)
@@ -92,11 +117,19 @@ func sortedKeys[V any](m map[string]V) []string {
 
 var errSection = errors.New("lang: corrupt language section")
 
-// DecodeProfiles reads the "lang" section.
+// DecodeProfiles reads the profiles of the "lang" section.
 func DecodeProfiles(b []byte) ([]*Profile, error) {
+	ps, _, err := DecodeSection(b)
+	return ps, err
+}
+
+// DecodeSection reads the "lang" section: the profiles, and the claims'
+// languages (nil in a version 1 section).
+func DecodeSection(b []byte) ([]*Profile, []Language, error) {
 	r := reader{b: b}
-	if r.uvarint() != sectionVersion {
-		return nil, errors.New("lang: unsupported language section version")
+	version := r.uvarint()
+	if version != 1 && version != sectionVersion {
+		return nil, nil, errors.New("lang: unsupported language section version")
 	}
 	var out []*Profile
 	for n := r.uvarint(); n > 0 && r.err == nil; n-- {
@@ -122,10 +155,16 @@ func DecodeProfiles(b []byte) ([]*Profile, error) {
 		}
 		out = append(out, p)
 	}
-	if r.err != nil || len(r.b) != 0 {
-		return nil, errSection
+	var langs []Language
+	if version >= 2 {
+		for n := r.uvarint(); n > 0 && r.err == nil; n-- {
+			langs = append(langs, Language{Tag: r.string(), Claims: int(r.uvarint())})
+		}
 	}
-	return out, nil
+	if r.err != nil || len(r.b) != 0 {
+		return nil, nil, errSection
+	}
+	return out, langs, nil
 }
 
 type reader struct {

@@ -236,7 +236,7 @@ func (m *Matcher) precomputeClaims() {
 	fld := &m.x.Fields[index.FieldClaim]
 	m.isNumber = make([]bool, fld.NumTerms())
 	m.isCommon = make([]bool, fld.NumTerms())
-	common := max(CommonShare*float64(m.x.NumClaims()), 1)
+	common := max(CommonShare*float64(m.x.CorpusClaims()), 1)
 	for t := range m.isNumber {
 		term := fld.Term(t)
 		m.isNumber[t] = term != "" && term[0] >= '0' && term[0] <= '9'

@@ -5,6 +5,21 @@ func (m *Matcher) Rank(s string, k int) []Candidate {
 	return m.RankQuery(m.Prepare(s), k)
 }
 
+// FirstStage returns the n claims the first stage ranks highest for q,
+// best first: the candidates that re-ranking would see. A sharded corpus
+// (internal/shard) runs it over the postings it fetched to choose which
+// claims to fetch.
+func (m *Matcher) FirstStage(q *Query, n int) []int {
+	sc := m.getScratch()
+	cands := m.firstStage(sc, q, n)
+	m.putScratch(sc)
+	out := make([]int, len(cands))
+	for i, c := range cands {
+		out[i] = c.Doc
+	}
+	return out
+}
+
 // RankQuery ranks claims for a prepared query.
 func (m *Matcher) RankQuery(q *Query, k int) []Candidate { return m.RankExcluding(q, k, nil) }
 

@@ -45,8 +45,10 @@ func New(x *index.Index) *Matcher { return NewWithParams(x, DefaultParams()) }
 // NewWithParams returns a Matcher with explicit parameters (tuning, tests).
 func NewWithParams(x *index.Index, p Params) *Matcher {
 	m := &Matcher{x: x, params: p, pool: make(chan *scratch, 8)}
-	n := float64(x.NumClaims())
-	m.unseenIDF = float32(unseenIDF(x.NumClaims()))
+	// Statistics are the whole corpus's: a partial index (a sharded
+	// corpus's fetched part) scores its claims as the whole corpus would.
+	n := float64(x.CorpusClaims())
+	m.unseenIDF = float32(unseenIDF(x.CorpusClaims()))
 	for f := range m.idf {
 		fld := &x.Fields[f]
 		idf := make([]float32, fld.NumTerms())
@@ -77,6 +79,9 @@ func NewWithParams(x *index.Index, p Params) *Matcher {
 // is a section from a newer, incompatible writer).
 func CorpusLanguages(x *index.Index) *lang.Corpus {
 	claimLang := func(d int) string { return x.Claim(d).Language }
+	if !x.HasClaims() {
+		claimLang = nil // the section says which languages there are, not which claim is in which
+	}
 	c, err := lang.NewCorpus(x.Sections[lang.SectionName], x.NumClaims(), claimLang)
 	if err != nil {
 		c, _ = lang.NewCorpus(nil, x.NumClaims(), claimLang)
@@ -188,7 +193,7 @@ func (m *Matcher) accumulate(s *scratch, f int, qterms []queryTerm) {
 	norm := m.lengthNorm[f]
 	scores := s.score[f]
 	numDocs := m.x.NumClaims()
-	maxDF := int(m.params.MaxDFShare * float64(numDocs))
+	maxDF := int(m.params.MaxDFShare * float64(m.x.CorpusClaims()))
 	for _, qt := range qterms {
 		if f == index.FieldClaimChars && fld.DF(qt.id) > maxDF {
 			// Grams in a large share of claims (" the", "ing ") barely move
@@ -250,7 +255,7 @@ func (m *Matcher) firstStage(s *scratch, q *Query, n int) []Candidate {
 	}
 	top := topN{limit: n}
 	for _, d := range s.touched {
-		if q.lang != lang.AnyLanguage && m.langs.DocLang(int(d)) != q.lang {
+		if q.lang != lang.AnyLanguage && m.langs.KnowsClaims() && m.langs.DocLang(int(d)) != q.lang {
 			continue
 		}
 		fused := weight[0]*s.score[0][d] + weight[1]*s.score[1][d] + weight[2]*s.score[2][d]

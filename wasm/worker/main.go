@@ -7,12 +7,16 @@
 package main
 
 import (
+	"context"
 	_ "embed"
+	"io"
+	"io/fs"
 	"net/http"
 	"syscall/js"
 
 	"github.com/syumai/workers"
 	"github.com/syumai/workers/cloudflare"
+	"github.com/syumai/workers/cloudflare/r2"
 
 	"github.com/factcheckwidget/factcheck/internal/api"
 	"github.com/factcheckwidget/factcheck/internal/engine"
@@ -39,6 +43,15 @@ func main() {
 		panic("worker: " + err.Error())
 	}
 	h := api.New(engine.New(x), opt)
+	// A sharded corpus in the R2 bucket bound as CORPUS (wrangler.toml)
+	// replaces the embedded one whenever the bucket holds a manifest.
+	if bucket, err := r2.NewBucket("CORPUS"); err == nil {
+		every, err := edge.Refresh(cloudflare.Getenv)
+		if err != nil {
+			panic("worker: " + err.Error())
+		}
+		h = &edge.Sharded{Fallback: h, Src: r2Source{bucket}, Options: opt, Every: every}
+	}
 	workers.ServeNonBlock(edge.Buffered(h, sendRaw))
 	workers.Ready()
 	select {} // serve until the isolate goes; see edge.Buffered
@@ -61,4 +74,19 @@ func sendRaw(w http.ResponseWriter, body []byte) {
 	b := uint8Array.New(len(body))
 	js.CopyBytesToJS(b, body)
 	rw.WriteRawJSBody(b)
+}
+
+// r2Source reads a sharded corpus from an R2 bucket: object keys are the
+// corpus folder's file names ("manifest", "BUILD/s12").
+type r2Source struct{ b *r2.Bucket }
+
+func (s r2Source) Fetch(_ context.Context, name string) ([]byte, error) {
+	o, err := s.b.Get(name)
+	if err != nil {
+		return nil, err
+	}
+	if o == nil || o.Body == nil {
+		return nil, fs.ErrNotExist
+	}
+	return io.ReadAll(o.Body)
 }

@@ -46,12 +46,14 @@ func BuildAssets(dir string) error {
 	}
 	// Same flags as mk/widget.mk's WASM_GCFLAGS.
 	core := "github.com/factcheckwidget/factcheck/internal"
-	cmd := exec.Command("go", "build", "-trimpath", "-gcflags=all=-l", "-gcflags="+core+"/match=", "-gcflags="+core+"/index=",
-		"-ldflags=-s -w", "-o", filepath.Join(dir, "factcheck.wasm"), "./wasm/widget")
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("go build wasm: %v\n%s", err, out)
+	for out, tags := range map[string]string{"factcheck.wasm": "", "factcheck-shards.wasm": "shards"} {
+		cmd := exec.Command("go", "build", "-tags", tags, "-trimpath", "-gcflags=all=-l", "-gcflags="+core+"/match=", "-gcflags="+core+"/index=",
+			"-ldflags=-s -w", "-o", filepath.Join(dir, out), "./wasm/widget")
+		cmd.Dir = root
+		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("go build %s: %v\n%s", out, err, msg)
+		}
 	}
 	execJS := filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec.js")
 	if _, err := os.Stat(execJS); err != nil {

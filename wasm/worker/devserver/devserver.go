@@ -62,8 +62,9 @@ func Wrangler(root string) (string, error) {
 // cf-object fetch off (no network), from root, serving the build that
 // wrangler.toml names. Call Ready before sending requests and Stop after.
 // logLevel is wrangler's: "log" shows the Worker's console.log lines, "warn"
-// also drops the per-request lines (less noise in timings).
-func Start(root, logLevel string) (*Server, error) {
+// also drops the per-request lines (less noise in timings). args are
+// added to wrangler's (--var NAME:VALUE).
+func Start(root, logLevel string, args ...string) (*Server, error) {
 	wrangler, err := Wrangler(root)
 	if err != nil {
 		return nil, err
@@ -75,6 +76,7 @@ func Start(root, logLevel string) (*Server, error) {
 	cmd := exec.Command(wrangler, "dev", "--local", "--ip", "127.0.0.1",
 		"--port", strconv.Itoa(ports[0]), "--inspector-port", strconv.Itoa(ports[1]),
 		"--show-interactive-dev-session=false", "--log-level", logLevel)
+	cmd.Args = append(cmd.Args, args...)
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "WRANGLER_SEND_METRICS=false", "CLOUDFLARE_CF_FETCH_ENABLED=false", "NO_COLOR=1")
 	// Its own process group, so Stop reaches workerd too.

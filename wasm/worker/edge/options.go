@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/factcheckwidget/factcheck/internal/api"
 )
@@ -26,4 +27,23 @@ func Options(getenv func(string) string) (api.Options, error) {
 		opt.MaxBodyBytes = n
 	}
 	return opt, nil
+}
+
+// DefaultRefresh is how often the Worker looks at its bucket's corpus
+// manifest again (CORPUS_REFRESH_SECONDS): an update reaches every
+// isolate within a minute, and an isolate fetches the manifest (a few
+// hundred bytes) at most once a minute.
+const DefaultRefresh = time.Minute
+
+// Refresh reads CORPUS_REFRESH_SECONDS (see DefaultRefresh).
+func Refresh(getenv func(string) string) (time.Duration, error) {
+	s := strings.TrimSpace(getenv("CORPUS_REFRESH_SECONDS"))
+	if s == "" {
+		return DefaultRefresh, nil
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 {
+		return 0, errors.New("CORPUS_REFRESH_SECONDS: want a number of seconds, got " + strconv.Quote(s))
+	}
+	return time.Duration(n) * time.Second, nil
 }

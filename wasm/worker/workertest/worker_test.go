@@ -8,7 +8,9 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -17,8 +19,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/factcheckwidget/factcheck/internal/api"
+	"github.com/factcheckwidget/factcheck/internal/defaultcorpus"
 	"github.com/factcheckwidget/factcheck/internal/index"
 	"github.com/factcheckwidget/factcheck/internal/report"
+	"github.com/factcheckwidget/factcheck/internal/shard"
+	"github.com/factcheckwidget/factcheck/internal/shardio"
 	"github.com/factcheckwidget/factcheck/test/googleclient"
 	"github.com/factcheckwidget/factcheck/wasm/worker/devserver"
 )
@@ -41,7 +46,13 @@ func TestWorkerUnderWranglerDev(t *testing.T) {
 	out, err := build.CombinedOutput()
 	require.NoError(t, err, "make worker:\n%s", out)
 
-	srv, err := devserver.Start(root, "log") // "log": the test counts the glue's console.log lines
+	// The simulated R2 bucket starts empty: the Worker serves its embedded
+	// corpus until the test uploads one.
+	require.NoError(t, os.RemoveAll(filepath.Join(root, ".wrangler", "state", "v3", "r2")))
+	// "log": the test counts the glue's console.log lines. The R2 bucket
+	// is looked at on every request, so the corpus uploaded below is used
+	// at once.
+	srv, err := devserver.Start(root, "log", "--var", "CORPUS_REFRESH_SECONDS:0")
 	require.NoError(t, err)
 	t.Cleanup(srv.Stop)
 	readyCtx, cancelReady := context.WithTimeout(ctx, 90*time.Second)
@@ -181,6 +192,31 @@ func TestWorkerUnderWranglerDev(t *testing.T) {
 		}
 	})
 
+	// A sharded corpus uploaded to the (local) R2 bucket replaces the
+	// embedded one without a redeploy, and answers as it does.
+	t.Run("R2 corpus", func(t *testing.T) {
+		c.t = t
+		q := "/v1alpha1/claims:search?" + url.Values{"query": {"troops South Korea"}}.Encode()
+		check := strings.NewReader(`{"text": "The chestnut vendors were busy. About 28,500 American troops are based in South Korea.", "date": "2025-11-05"}`)
+		_, embeddedSearch := c.do("GET", q, "", nil)
+		_, embeddedCheck := c.do("POST", "/v1/check", "application/json", check)
+
+		uploadShardedCorpus(t, ctx, root)
+		resp, body := c.do("GET", "/healthz", "", nil)
+		require.Equal(t, http.StatusOK, resp.StatusCode, "body: %s", body)
+		var h api.Health
+		require.NoError(t, json.Unmarshal(body, &h))
+		assert.Equal(t, api.HealthCorpus{Name: "default (R2)", Claims: 61, IndexFormat: index.Version}, h.Corpus, "the Worker reads the bucket's corpus")
+
+		resp, body = c.do("GET", q, "", nil)
+		require.Equal(t, http.StatusOK, resp.StatusCode, "body: %s", body)
+		assert.JSONEq(t, string(embeddedSearch), string(body), "claims:search from R2 lists what the embedded corpus lists")
+		check.Seek(0, io.SeekStart)
+		resp, body = c.do("POST", "/v1/check", "application/json", check)
+		require.Equal(t, http.StatusOK, resp.StatusCode, "body: %s", body)
+		assert.JSONEq(t, string(embeddedCheck), string(body), "/v1/check from R2 answers what the embedded corpus answers")
+	})
+
 	t.Run("one instance serves every request", func(t *testing.T) {
 		c.t = t
 		// syumai/workers' own Serve ends the Go program after one response;
@@ -231,4 +267,36 @@ func requireError(t *testing.T, resp *http.Response, body []byte, code int, stat
 func jsonString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+// uploadShardedCorpus writes the default corpus as a sharded corpus (in a
+// few large parts: each upload is a wrangler run) and puts every file into
+// the local R2 bucket that wrangler dev simulates, the manifest last.
+func uploadShardedCorpus(t *testing.T, ctx context.Context, root string) {
+	t.Helper()
+	x, err := defaultcorpus.Index()
+	require.NoError(t, err)
+	x.Meta["name"] = "default (R2)"
+	dir := t.TempDir()
+	opt := shard.DefaultOptions()
+	opt.StemsPerBucket, opt.GramsPerBucket, opt.Chunk = 1<<20, 1<<20, 1<<10
+	m, err := shardio.Write(dir, x, opt)
+	x.Meta["name"] = "default"
+	require.NoError(t, err)
+	entries, err := os.ReadDir(filepath.Join(dir, m.Build))
+	require.NoError(t, err)
+	keys := []string{}
+	for _, e := range entries {
+		keys = append(keys, m.Build+"/"+e.Name())
+	}
+	keys = append(keys, shard.ManifestName)
+	wrangler, err := devserver.Wrangler(root)
+	require.NoError(t, err)
+	for _, k := range keys {
+		put := exec.CommandContext(ctx, wrangler, "r2", "object", "put", "factcheck-corpus/"+k, "--file", filepath.Join(dir, filepath.FromSlash(k)), "--local")
+		put.Dir = root
+		put.Env = append(os.Environ(), "WRANGLER_SEND_METRICS=false", "NO_COLOR=1")
+		out, err := put.CombinedOutput()
+		require.NoError(t, err, "wrangler r2 object put %s:\n%s", k, out)
+	}
 }

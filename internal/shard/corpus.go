@@ -1,0 +1,366 @@
+package shard
+
+import (
+	"errors"
+	"sort"
+	"strconv"
+
+	"github.com/factcheckwidget/factcheck/internal/engine"
+	"github.com/factcheckwidget/factcheck/internal/index"
+	"github.com/factcheckwidget/factcheck/internal/lang"
+	"github.com/factcheckwidget/factcheck/internal/text"
+)
+
+// DefaultPool is how many claims per sentence the first stage picks from
+// the fetched lists to be fetched and ranked (Corpus.Pool). The matcher
+// re-ranks 50 (match.Params.Candidates), but its dev MAP@5 on the three
+// CheckThat! sets is the same from a sharded corpus whose first stage
+// picked 20; README "Scale" has the measurements.
+const DefaultPool = 20
+
+// Corpus reads a sharded corpus. It holds the manifest and the parts added
+// so far (memory grows with what was fetched, never with the corpus), and
+// answers a check once it has every part the check needs; until then the
+// check returns the names of the parts to fetch and Add. It is not safe
+// for concurrent use.
+type Corpus struct {
+	m        *Manifest
+	got      map[string]bool      // parts added
+	lists    map[string]*termList // by listKey
+	records  map[int32]*record    // fetched claims by claim id
+	sections map[string][]byte
+	langs    *lang.Corpus       // from the sections: how to read a page and analyse a claim
+	keywords map[string][]int32 // keyword buckets (OpenForSearch)
+	search   bool
+	// Pool is how many candidates per sentence are fetched (DefaultPool).
+	Pool int
+	// The last first-stage choice, so the calls of one check that wait for
+	// parts do not repeat it.
+	lastKey  string
+	lastPick []int32
+}
+
+// Open reads a manifest (decompressed).
+func Open(manifest []byte) (*Corpus, error) {
+	m, err := DecodeManifest(manifest)
+	if err != nil {
+		return nil, err
+	}
+	return &Corpus{m: m, got: map[string]bool{}, lists: map[string]*termList{}, records: map[int32]*record{}, Pool: DefaultPool}, nil
+}
+
+// Manifest returns the corpus's manifest.
+func (c *Corpus) Manifest() *Manifest { return c.m }
+
+// Add checks and keeps a fetched part (decompressed), under the name the
+// check that needed it gave.
+func (c *Corpus) Add(name string, data []byte) error {
+	if err := c.add(name, data); err != nil {
+		return &PartError{Name: name, Err: err}
+	}
+	c.got[name] = true
+	return nil
+}
+
+var errName = errors.New("not the name of a part of this corpus")
+
+func (c *Corpus) add(name string, data []byte) error {
+	b := c.m.Build
+	if len(name) < len(b)+2 || name[:len(b)+1] != b+"/" {
+		return errName
+	}
+	kind, n := name[len(b)+1], 0
+	if kind != kindSections {
+		var err error
+		if n, err = strconv.Atoi(name[len(b)+2:]); err != nil || n < 0 {
+			return errName
+		}
+	}
+	if name != partName(b, kind, n) || n >= c.parts(kind) {
+		return errName
+	}
+	r, err := openPart(data, kind, n)
+	if err != nil {
+		return err
+	}
+	claims := c.m.Claims
+	switch kind {
+	case kindStems:
+		r.bucket([]int{index.FieldClaim, index.FieldTitle}, claims, c.lists)
+	case kindGrams:
+		r.bucket([]int{index.FieldClaimChars}, claims, c.lists)
+	case kindChunk:
+		first := n * c.m.Chunk
+		r.chunk(first, min(c.m.Chunk, claims-first), claims, c.records)
+	case kindSections:
+		c.sections = r.sections()
+	case kindKeywords:
+		r.keywords(claims, c.keywords)
+	}
+	return r.done()
+}
+
+// parts is how many parts of a kind the corpus has (0: none to read).
+func (c *Corpus) parts(kind byte) int {
+	switch kind {
+	case kindStems:
+		return c.m.StemBuckets
+	case kindGrams:
+		return c.m.GramBuckets
+	case kindChunk:
+		return c.m.Chunks()
+	case kindSections:
+		if c.m.Sections {
+			return 1
+		}
+	case kindKeywords:
+		if c.search {
+			return c.m.StemBuckets
+		}
+	}
+	return 0
+}
+
+// languages returns what the corpus knows of its languages, once the
+// sections part (which carries the index's "lang" section) is here; until
+// then, its name. A page is analysed in its language before the parts its
+// words need can be named. A section that cannot be read is read as the
+// index reads it: every text as English.
+func (c *Corpus) languages() (*lang.Corpus, []string) {
+	if name := partName(c.m.Build, kindSections, 0); c.m.Sections && !c.got[name] {
+		return nil, []string{name}
+	}
+	if c.langs == nil {
+		l, err := lang.NewCorpus(c.sections[lang.SectionName], c.m.Claims, nil)
+		if err != nil {
+			l, _ = lang.NewCorpus(nil, c.m.Claims, nil)
+		}
+		c.langs = l
+	}
+	return c.langs, nil
+}
+
+// needs collects the names of the parts a check lacks, once each.
+type needs struct {
+	c     *Corpus
+	names []string
+	seen  map[string]bool
+}
+
+func (c *Corpus) newNeeds() *needs {
+	n := &needs{c: c, seen: map[string]bool{}}
+	if c.m.Sections {
+		n.add(kindSections, 0)
+	}
+	return n
+}
+
+func (n *needs) add(kind byte, i int) {
+	if name := partName(n.c.m.Build, kind, i); !n.c.got[name] && !n.seen[name] {
+		n.seen[name] = true
+		n.names = append(n.names, name)
+	}
+}
+
+// terms are the distinct terms of analysed sentences by field: stems (the
+// claim and title fields look up the same) and 4-grams.
+func termsOf(as []*text.Analysis) (stems, grams []string) {
+	seen := map[string]bool{}
+	for _, a := range as {
+		qt := index.QueryTerms(a)
+		for f, ts := range [][]string{qt[index.FieldClaim], qt[index.FieldClaimChars]} {
+			for _, t := range ts {
+				if k := listKey(f, t); !seen[k] {
+					seen[k] = true
+					if f == 0 {
+						stems = append(stems, t)
+					} else {
+						grams = append(grams, t)
+					}
+				}
+			}
+		}
+	}
+	return stems, grams
+}
+
+// queryLists are the fetched lists of a check's terms, and the whole
+// corpus's document frequencies of its terms.
+type queryLists struct {
+	keys []string // listKey of each known term
+	df   [index.NumFields]map[string]uint32
+}
+
+func (c *Corpus) queryLists(stems, grams []string) *queryLists {
+	q := &queryLists{}
+	for f := range q.df {
+		q.df[f] = map[string]uint32{}
+	}
+	add := func(f int, t string) {
+		if l := c.lists[listKey(f, t)]; l != nil && l.df > 0 {
+			q.keys = append(q.keys, listKey(f, t))
+			q.df[f][t] = l.df
+		}
+	}
+	for _, t := range stems {
+		add(index.FieldClaim, t)
+		add(index.FieldTitle, t)
+	}
+	for _, t := range grams {
+		add(index.FieldClaimChars, t)
+	}
+	return q
+}
+
+// postingsIndex is the partial index of the fetched lists of a check's
+// terms: what its first stage picks candidates from. ids maps its
+// documents to claim ids.
+func (c *Corpus) postingsIndex(q *queryLists) (*index.Index, []int32, error) {
+	var ids []int32
+	for _, k := range q.keys {
+		ps := c.lists[k].postings
+		for i := 0; i < len(ps); i += 3 {
+			ids = append(ids, int32(ps[i]))
+		}
+	}
+	ids = sortedSet(ids)
+	var docLen [index.NumFields][]uint32
+	var lists [index.NumFields][]index.TermList
+	for f := range docLen {
+		docLen[f] = make([]uint32, len(ids))
+	}
+	for _, k := range q.keys {
+		f, ps := int(k[0]-'0'), c.lists[k].postings
+		l := index.TermList{Term: k[1:], DF: c.lists[k].df, Docs: make([]int32, 0, len(ps)/3), TFs: make([]uint32, 0, len(ps)/3)}
+		for i := 0; i < len(ps); i += 3 {
+			d := sort.Search(len(ids), func(j int) bool { return ids[j] >= int32(ps[i]) })
+			l.Docs, l.TFs = append(l.Docs, int32(d)), append(l.TFs, ps[i+1])
+			docLen[f][d] = ps[i+2]
+		}
+		lists[f] = append(lists[f], l)
+	}
+	x, err := index.FromPostings(c.m.Stats(), docLen, lists)
+	if err == nil {
+		x.Sections = c.sections // the first stage reads the page in the language round two will
+	}
+	return x, ids, err
+}
+
+var errAnalyser = errors.New("a claim's words differ from those the corpus was built with (built by another version?)")
+
+// claimsIndex is the partial index of the fetched claims ids (sorted),
+// scored with the whole corpus's statistics for them and q's terms.
+func (c *Corpus) claimsIndex(ids []int32, q *queryLists) (*index.Index, error) {
+	docs := make([]index.PartialDoc, len(ids))
+	firstOf := map[int32]int32{} // duplicate group -> its first claim here
+	for i, id := range ids {
+		rec := c.records[id]
+		if rec.terms == nil {
+			t := index.ClaimTerms(&rec.claim, c.langs.Analyzer(lang.ClaimBase(rec.claim.Language)))
+			rec.terms = &t
+		}
+		stems := rec.terms[index.FieldClaim]
+		if len(stems) != len(rec.df) {
+			return nil, errAnalyser
+		}
+		for j, s := range stems {
+			q.df[index.FieldClaim][s] = rec.df[j]
+		}
+		g, ok := firstOf[rec.dup]
+		if !ok {
+			g = int32(i)
+			firstOf[rec.dup] = g
+		}
+		docs[i] = index.PartialDoc{Claim: &rec.claim, Terms: *rec.terms, Dup: g}
+	}
+	x, err := index.BuildPartial(docs, c.m.Stats(), q.df)
+	if err != nil {
+		return nil, err
+	}
+	for k, v := range c.m.Meta {
+		x.Meta[k] = v
+	}
+	x.Sections = c.sections
+	return x, nil
+}
+
+// check runs the two rounds of a check of the analysed sentences as: the
+// term lists, then the claims first picks from them. Once it has both, it
+// returns the index to check on; until then, the parts to fetch.
+func (c *Corpus) check(key string, as []*text.Analysis, first func(*engine.Checker) []int) (*index.Index, []string, error) {
+	stems, grams := termsOf(as)
+	n := c.newNeeds()
+	for _, t := range stems {
+		n.add(kindStems, bucketOf(t, c.m.StemBuckets))
+	}
+	for _, t := range grams {
+		n.add(kindGrams, bucketOf(t, c.m.GramBuckets))
+	}
+	if len(n.names) > 0 {
+		return nil, n.names, nil
+	}
+	if key != c.lastKey {
+		x, ids, err := c.postingsIndex(c.queryLists(stems, grams))
+		if err != nil {
+			return nil, nil, err
+		}
+		c.lastPick = c.lastPick[:0]
+		for _, d := range first(engine.New(x)) {
+			c.lastPick = append(c.lastPick, ids[d])
+		}
+		c.lastKey = key
+	}
+	for _, id := range c.lastPick {
+		n.add(kindChunk, int(id)/c.m.Chunk)
+	}
+	if len(n.names) > 0 {
+		return nil, n.names, nil
+	}
+	x, err := c.claimsIndex(c.lastPick, c.queryLists(stems, grams))
+	return x, nil, err
+}
+
+// CheckArticle is engine.Checker.CheckArticle on the sharded corpus: the
+// sentences, or the parts to fetch first.
+func (c *Corpus) CheckArticle(article string, opt engine.Options) ([]engine.Sentence, []string, error) {
+	langs, need := c.languages()
+	if need != nil {
+		return nil, need, nil
+	}
+	x, need, err := c.check("a\x00"+opt.Lang+"\x00"+article, engine.ArticleAnalyses(langs, article, opt), func(ck *engine.Checker) []int {
+		return ck.ArticleCandidates(article, opt, c.Pool)
+	})
+	if x == nil {
+		return nil, need, err
+	}
+	return engine.New(x).CheckArticle(article, opt), nil, nil
+}
+
+// CheckSentence is engine.Checker.CheckSentence on the sharded corpus.
+func (c *Corpus) CheckSentence(s string, opt engine.Options) ([]engine.Match, []string, error) {
+	langs, need := c.languages()
+	if need != nil {
+		return nil, need, nil
+	}
+	x, need, err := c.check("s\x00"+opt.Lang+"\x00"+opt.Context+"\x00"+s, engine.SentenceAnalyses(langs, s, opt), func(ck *engine.Checker) []int {
+		return ck.SentenceCandidates(s, opt, c.Pool)
+	})
+	if x == nil {
+		return nil, need, err
+	}
+	return engine.New(x).CheckSentence(s, opt), nil, nil
+}
+
+// sortedSet sorts ids and drops repeats, in place. (sort.Slice rather than
+// the generic slices.Sort: each generic instantiation adds a sort's code to
+// the widget's wasm.)
+func sortedSet(ids []int32) []int32 {
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	out := ids[:0]
+	for i, id := range ids {
+		if i == 0 || id != ids[i-1] {
+			out = append(out, id)
+		}
+	}
+	return out
+}

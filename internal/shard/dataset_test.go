@@ -1,0 +1,104 @@
+package shard_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/factcheckwidget/factcheck/internal/benchdata"
+	"github.com/factcheckwidget/factcheck/internal/compile"
+	"github.com/factcheckwidget/factcheck/internal/evaluate"
+	"github.com/factcheckwidget/factcheck/internal/index"
+	"github.com/factcheckwidget/factcheck/internal/match"
+	"github.com/factcheckwidget/factcheck/internal/shard"
+	"github.com/factcheckwidget/factcheck/internal/shardio"
+)
+
+// TestDevMAPSharded prints the dev MAP@5 of each CheckThat! set ranked on
+// its whole index and on the same corpus sharded, for the candidates per
+// sentence in FACTCHECK_POOLS (default 20) and the cuts in FACTCHECK_KEEP
+// (claim,title,4-gram; default shard.DefaultOptions); with
+// FACTCHECK_SCALE=1, on the 300,000-claim scale corpus too. A measurement:
+// FACTCHECK_EXPLORE=1 runs it (README "Scale").
+func TestDevMAPSharded(t *testing.T) {
+	if os.Getenv("FACTCHECK_EXPLORE") == "" {
+		t.Skip("set FACTCHECK_EXPLORE=1 to measure MAP@5 on sharded corpora")
+	}
+	opt := shard.DefaultOptions()
+	if v := os.Getenv("FACTCHECK_KEEP"); v != "" {
+		for i, p := range strings.Split(v, ",") {
+			opt.Keep[i], _ = strconv.Atoi(p)
+		}
+	}
+	pools := []int{shard.DefaultPool}
+	if v := os.Getenv("FACTCHECK_POOLS"); v != "" {
+		pools = nil
+		for _, p := range strings.Split(v, ",") {
+			n, _ := strconv.Atoi(p)
+			pools = append(pools, n)
+		}
+	}
+	for _, s := range benchdata.LoadAll(t) {
+		devMAP(t, s.Name, s.Index, s, opt, pools)
+	}
+	if os.Getenv("FACTCHECK_SCALE") == "1" {
+		s := benchdata.Load(t, benchdata.Debates)
+		cs, err := benchdata.ScaleCorpus(benchdata.Dir(), benchdata.ScaleClaims)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := compile.Index(cs, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		devMAP(t, "scale", x, s, opt, pools)
+	}
+}
+
+func devMAP(t *testing.T, name string, x *index.Index, s *benchdata.Set, opt shard.Options, pools []int) {
+	dir := t.TempDir()
+	if _, err := shardio.Write(dir, x, opt); err != nil {
+		t.Fatal(err)
+	}
+	m := match.New(x)
+	for _, withContext := range []bool{false, true} {
+		if withContext && s.Name != benchdata.Debates {
+			continue
+		}
+		ctx := func(q evaluate.Query) string {
+			if withContext {
+				return q.Context
+			}
+			return ""
+		}
+		run := evaluate.Run{}
+		for _, q := range s.Queries["dev"] {
+			for _, c := range m.RankQuery(m.PrepareContext(q.Text, ctx(q)), 5) {
+				run[q.ID] = append(run[q.ID], x.Claim(c.Doc).ID)
+			}
+		}
+		line := fmt.Sprintf("%s context=%v: whole %.3f", name, withContext, evaluate.Score(s.Qrels["dev"], run).MAP5)
+		for _, pool := range pools {
+			r, err := shardio.Open(context.Background(), shardio.Dir(dir))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.SetPool(pool)
+			run := evaluate.Run{}
+			for _, q := range s.Queries["dev"] {
+				cands, px, err := r.Rank(context.Background(), q.Text, ctx(q), 5)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, c := range cands {
+					run[q.ID] = append(run[q.ID], px.Claim(c.Doc).ID)
+				}
+			}
+			line += fmt.Sprintf("; sharded, %d candidates a sentence: %.3f", pool, evaluate.Score(s.Qrels["dev"], run).MAP5)
+		}
+		t.Log(line)
+	}
+}

@@ -1,0 +1,334 @@
+// Package shard writes and reads a sharded corpus: a compiled corpus cut
+// into static files that a reader (the widget, the CLI, the Worker) fetches
+// piece by piece, only what the text it checks needs. A check reads it in
+// two rounds: the term lists of the text's words and 4-grams, from which
+// the matcher's first stage picks candidate claims (impact-ordered lists
+// cut to their best postings, so the work does not grow with the corpus),
+// then the records of those claims. It then runs the one matcher, page
+// model and trust layer over an index of what it fetched, scored with the
+// whole corpus's statistics (index.BuildPartial).
+//
+// # Layout
+//
+// A sharded corpus is a folder:
+//
+//	DIR/manifest         the manifest: statistics, parameters, and the build
+//	DIR/BUILD/s<n>       stem bucket n: claim and title field lists of the stems hashed to n
+//	DIR/BUILD/g<n>       4-gram bucket n: the 4-gram field lists of the grams hashed to n
+//	DIR/BUILD/k<n>       keyword bucket n: every claim holding a stem hashed to n (claims:search)
+//	DIR/BUILD/c<n>       claim chunk n: claims n·C to n·C+C−1 (C in the manifest)
+//	DIR/BUILD/x          sections, when the corpus has any
+//
+// BUILD is 16 hex digits, a 64-bit FNV-1a hash of the content of every part
+// of the build: parts never change under their names, so a CDN may cache
+// them for ever; an updated corpus is a new BUILD folder and a new manifest
+// (the one file to serve without long caching). A term's bucket is the
+// 32-bit FNV-1a hash of its UTF-8 bytes modulo the bucket count.
+//
+// Every file, the manifest too, is stored gzip-compressed (a browser reads
+// it with DecompressionStream). All integers are unsigned LEB128 varints
+// unless stated; strings are a varint byte length and UTF-8 bytes.
+//
+// # Manifest
+//
+//	offset 0  magic    "FCSM"
+//	offset 4  version  uint16 LE, currently 1
+//	offset 6  flags    uint16 LE, 0
+//	offset 8  body
+//	last 4    CRC-32 (IEEE) of every byte before it, uint32 LE
+//
+//	body:  build       string, 16 hex digits
+//	       meta        varint n, n (key, value) string pairs in key order
+//	       claims      varint N
+//	       fields      3 × (kind byte, average length float64 bits uint64 LE,
+//	                   k1 and b of the impact order as float64 bits, varint K:
+//	                   postings kept per term, best impact first; 0 keeps
+//	                   none: document frequencies only)
+//	       gramMaxDF   varint: 4-grams in more claims have no postings (the
+//	                   matcher skips them, match.Params.MaxDFShare)
+//	       stemBuckets varint, gramBuckets varint
+//	       chunk       varint C, claims per chunk
+//	       sections    byte: 1 if part x exists
+//
+// # Parts
+//
+//	offset 0  magic    "FCSP"
+//	offset 4  version  uint16 LE, currently 1
+//	offset 6  kind     byte: 's', 'g', 'k', 'c' or 'x'
+//	offset 7  0
+//	offset 8  number   uint32 LE (bucket or chunk number; 0 for x)
+//	offset 12 body
+//	last 4    CRC-32 (IEEE) of every byte before it, uint32 LE
+//
+// Stem bucket body: varint T, then T terms in byte order, each the term
+// string and, for the claim field then the title field, a list. 4-gram
+// bucket body: the same with one list (the 4-gram field). A list is varint
+// df (claims of the corpus holding the term), varint n, then n postings
+// (varint claim id delta − 1, varint tf, varint the claim's length in the
+// field) in claim order: the n postings of highest BM25 impact
+// tf/(tf + k1·(1 − b + b·length/average)), ties to the lower claim id.
+// n < df when the field's K cut the list, and n = 0 for terms the matcher
+// never reads (idf 0, or 4-grams above gramMaxDF).
+//
+// Keyword bucket body: varint T, then T terms in byte order, each the
+// term string, varint n and n varint claim id deltas − 1: every claim whose
+// claim or title field holds the term.
+//
+// Claim chunk body: varint n, then n claims, each 12 strings as in .fcx
+// (internal/index/format.go), the verdict byte, varint d − the first
+// claim with the same text (index.Index.Duplicates), varint m and m varint
+// document frequencies of the claim's claim-field stems in text order
+// (re-ranking weighs a claim's own words with them; a reader analyses the
+// claim's text to know the stems).
+//
+// Sections body: varint n, then n (name, data) string pairs in name order.
+//
+// A reader checks every part's magic, kind, number, version and checksum;
+// a missing, truncated, corrupt or misplaced part is an error, never a
+// partial answer. The reader links neither fmt nor encoding/json, so it
+// goes into the widget's wasm.
+package shard
+
+import (
+	"errors"
+	"hash/crc32"
+	"math"
+	"strconv"
+
+	"github.com/factcheckwidget/factcheck/internal/index"
+)
+
+// Version of the sharded format this package writes and reads.
+const Version = 1
+
+// Magic bytes of the manifest and of the parts.
+const (
+	ManifestMagic = "FCSM"
+	PartMagic     = "FCSP"
+)
+
+// ManifestName is the manifest's file name in a sharded corpus folder.
+const ManifestName = "manifest"
+
+// Part kinds.
+const (
+	kindStems    = 's'
+	kindGrams    = 'g'
+	kindKeywords = 'k'
+	kindChunk    = 'c'
+	kindSections = 'x'
+)
+
+const partHeaderLen = 12
+
+// Errors a reader returns; a part's error names the part.
+var (
+	ErrNotManifest = errors.New("not a sharded corpus manifest (bad magic bytes)")
+	ErrVersion     = errors.New("sharded corpus has an unsupported format version")
+	ErrChecksum    = errors.New("checksum mismatch: the file is corrupted")
+	ErrTruncated   = errors.New("truncated")
+	errCorrupt     = errors.New("corrupted (value out of range)")
+	errSearch      = errors.New("shard: Search needs a corpus opened with OpenForSearch")
+)
+
+// PartError is a part that could not be used: missing, or failing a check.
+type PartError struct {
+	Name string
+	Err  error
+}
+
+func (e *PartError) Error() string { return "sharded corpus part " + e.Name + ": " + e.Err.Error() }
+func (e *PartError) Unwrap() error { return e.Err }
+
+// bucketOf is a term's bucket: 32-bit FNV-1a of its bytes modulo n.
+func bucketOf(term string, n int) int {
+	h := uint32(2166136261)
+	for i := 0; i < len(term); i++ {
+		h ^= uint32(term[i])
+		h *= 16777619
+	}
+	return int(h % uint32(n))
+}
+
+// partName is the name of a part, relative to the corpus folder.
+func partName(build string, kind byte, n int) string {
+	if kind == kindSections {
+		return build + "/x"
+	}
+	return build + "/" + string(kind) + strconv.Itoa(n)
+}
+
+// --- encoding ---------------------------------------------------------------
+
+func appendUvarint(b []byte, v uint64) []byte {
+	for v >= 0x80 {
+		b = append(b, byte(v)|0x80)
+		v >>= 7
+	}
+	return append(b, byte(v))
+}
+
+func appendString(b []byte, s string) []byte {
+	return append(appendUvarint(b, uint64(len(s))), s...)
+}
+
+func appendUint64(b []byte, v uint64) []byte {
+	for i := 0; i < 8; i++ {
+		b = append(b, byte(v>>(8*i)))
+	}
+	return b
+}
+
+func appendFloat(b []byte, f float64) []byte { return appendUint64(b, math.Float64bits(f)) }
+
+// seal appends the CRC-32 of b.
+func seal(b []byte) []byte {
+	sum := crc32.ChecksumIEEE(b)
+	return append(b, byte(sum), byte(sum>>8), byte(sum>>16), byte(sum>>24))
+}
+
+// partHeader starts a part of a kind and number.
+func partHeader(kind byte, n int) []byte {
+	b := make([]byte, 0, 4096)
+	b = append(b, PartMagic...)
+	b = append(b, Version, 0, kind, 0)
+	return append(b, byte(n), byte(n>>8), byte(n>>16), byte(n>>24))
+}
+
+// --- decoding ---------------------------------------------------------------
+
+// unseal checks data's trailing CRC-32 and returns what it covers.
+func unseal(data []byte, minLen int) ([]byte, error) {
+	if len(data) < minLen+4 {
+		return nil, ErrTruncated
+	}
+	body := data[:len(data)-4]
+	n := len(data)
+	want := uint32(data[n-4]) | uint32(data[n-3])<<8 | uint32(data[n-2])<<16 | uint32(data[n-1])<<24
+	if crc32.ChecksumIEEE(body) != want {
+		return nil, ErrChecksum
+	}
+	return body, nil
+}
+
+// openPart checks a part's header and checksum and returns a reader of its
+// body.
+func openPart(data []byte, kind byte, n int) (*reader, error) {
+	if len(data) < 4 || string(data[:4]) != PartMagic {
+		return nil, errors.New("not a sharded corpus part (bad magic bytes; is it still gzip-compressed?)")
+	}
+	body, err := unseal(data, partHeaderLen)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkVersion(body); err != nil {
+		return nil, err
+	}
+	got := int(body[8]) | int(body[9])<<8 | int(body[10])<<16 | int(body[11])<<24
+	if body[6] != kind || got != n {
+		return nil, errors.New("part holds " + string(body[6]) + strconv.Itoa(got) + ", not the part of that name")
+	}
+	return &reader{b: body, pos: partHeaderLen}, nil
+}
+
+// checkVersion checks the version after the magic bytes.
+func checkVersion(b []byte) error {
+	if v := int(b[4]) | int(b[5])<<8; v != Version {
+		return errors.New(ErrVersion.Error() + " " + strconv.Itoa(v) + " (this build reads version " + strconv.Itoa(Version) + ")")
+	}
+	return nil
+}
+
+// reader decodes a body; the first error sticks and later reads return
+// zero values, so decoding code stays linear.
+type reader struct {
+	b   []byte
+	pos int
+	err error
+}
+
+func (r *reader) fail(err error) {
+	if r.err == nil {
+		r.err = err
+	}
+	r.pos = len(r.b)
+}
+
+func (r *reader) uvarint() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := index.Uvarint(r.b[r.pos:])
+	switch {
+	case n == 0:
+		r.fail(ErrTruncated)
+	case n < 0:
+		r.fail(errCorrupt)
+	default:
+		r.pos += n
+	}
+	return v
+}
+
+// int reads a varint that must be at most max.
+func (r *reader) int(max int) int {
+	v := r.uvarint()
+	if v > uint64(max) {
+		r.fail(errCorrupt)
+		return 0
+	}
+	return int(v)
+}
+
+// count reads an element count that the remaining bytes could hold at
+// minBytes each, so a corrupted count cannot allocate gigabytes.
+func (r *reader) count(minBytes int) int { return r.int((len(r.b) - r.pos) / minBytes) }
+
+func (r *reader) byte() byte {
+	if r.err != nil {
+		return 0
+	}
+	if r.pos >= len(r.b) {
+		r.fail(ErrTruncated)
+		return 0
+	}
+	c := r.b[r.pos]
+	r.pos++
+	return c
+}
+
+func (r *reader) str() string {
+	n := r.count(1)
+	if r.err != nil {
+		return ""
+	}
+	s := string(r.b[r.pos : r.pos+n])
+	r.pos += n
+	return s
+}
+
+func (r *reader) uint64() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	if len(r.b)-r.pos < 8 {
+		r.fail(ErrTruncated)
+		return 0
+	}
+	var v uint64
+	for i := 0; i < 8; i++ {
+		v |= uint64(r.b[r.pos+i]) << (8 * i)
+	}
+	r.pos += 8
+	return v
+}
+
+func (r *reader) float() float64 { return math.Float64frombits(r.uint64()) }
+
+// done fails unless the whole body was read.
+func (r *reader) done() error {
+	if r.err == nil && r.pos != len(r.b) {
+		r.fail(errCorrupt)
+	}
+	return r.err
+}

@@ -1,0 +1,128 @@
+package shard
+
+import (
+	"errors"
+	"sort"
+
+	"github.com/factcheckwidget/factcheck/internal/index"
+)
+
+// Manifest describes a sharded corpus (format.go).
+type Manifest struct {
+	Build  string
+	Meta   map[string]string
+	Claims int
+	Fields [index.NumFields]FieldInfo
+	// GramMaxDF: 4-grams in more claims are stored without postings.
+	GramMaxDF   int
+	StemBuckets int
+	GramBuckets int
+	Chunk       int // claims per chunk
+	Sections    bool
+}
+
+// FieldInfo is what the manifest says of one field.
+type FieldInfo struct {
+	Kind   index.FieldKind
+	AvgLen float64
+	K1, B  float64 // BM25 parameters of the impact order
+	Keep   int     // postings kept per term, best impact first; 0 keeps none (document frequencies only)
+}
+
+// Chunks is the number of claim chunks.
+func (m *Manifest) Chunks() int { return (m.Claims + m.Chunk - 1) / m.Chunk }
+
+// Stats are the whole-corpus statistics a partial index scores with.
+func (m *Manifest) Stats() index.Stats {
+	s := index.Stats{Claims: m.Claims}
+	for f := range m.Fields {
+		s.AvgLen[f] = m.Fields[f].AvgLen
+	}
+	return s
+}
+
+// Encode serialises the manifest (not compressed).
+func (m *Manifest) Encode() []byte {
+	b := []byte(ManifestMagic)
+	b = append(b, Version, 0, 0, 0)
+	b = appendString(b, m.Build)
+	keys := make([]string, 0, len(m.Meta))
+	for k := range m.Meta {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	b = appendUvarint(b, uint64(len(keys)))
+	for _, k := range keys {
+		b = appendString(appendString(b, k), m.Meta[k])
+	}
+	b = appendUvarint(b, uint64(m.Claims))
+	for _, f := range m.Fields {
+		b = append(b, byte(f.Kind))
+		b = appendFloat(appendFloat(appendFloat(b, f.AvgLen), f.K1), f.B)
+		b = appendUvarint(b, uint64(f.Keep))
+	}
+	b = appendUvarint(b, uint64(m.GramMaxDF))
+	b = appendUvarint(appendUvarint(b, uint64(m.StemBuckets)), uint64(m.GramBuckets))
+	b = appendUvarint(b, uint64(m.Chunk))
+	sections := byte(0)
+	if m.Sections {
+		sections = 1
+	}
+	return seal(append(b, sections))
+}
+
+// DecodeManifest reads a manifest (decompressed).
+func DecodeManifest(data []byte) (*Manifest, error) {
+	if len(data) < 4 || string(data[:4]) != ManifestMagic {
+		return nil, ErrNotManifest
+	}
+	body, err := unseal(data, 8)
+	if err != nil {
+		return nil, errors.New("sharded corpus manifest: " + err.Error())
+	}
+	if err := checkVersion(body); err != nil {
+		return nil, err
+	}
+	r := &reader{b: body, pos: 8}
+	m := &Manifest{Build: r.str(), Meta: map[string]string{}}
+	for i, n := 0, r.count(2); i < n && r.err == nil; i++ {
+		k := r.str()
+		m.Meta[k] = r.str()
+	}
+	m.Claims = r.int(index.MaxClaims)
+	for f := range m.Fields {
+		fi := &m.Fields[f]
+		fi.Kind = index.FieldKind(r.byte())
+		fi.AvgLen, fi.K1, fi.B = r.float(), r.float(), r.float()
+		fi.Keep = r.int(index.MaxClaims)
+		if r.err == nil && (fi.Kind != index.Kind(f) || !(fi.AvgLen >= 0)) {
+			r.fail(errCorrupt)
+		}
+	}
+	m.GramMaxDF = r.int(index.MaxClaims)
+	m.StemBuckets = r.int(1 << 24)
+	m.GramBuckets = r.int(1 << 24)
+	m.Chunk = r.int(1 << 20)
+	m.Sections = r.byte() == 1
+	if err := r.done(); err != nil {
+		return nil, errors.New("sharded corpus manifest: " + err.Error())
+	}
+	if m.Claims == 0 || m.StemBuckets == 0 || m.GramBuckets == 0 || m.Chunk == 0 || !validBuild(m.Build) {
+		return nil, errors.New("sharded corpus manifest: " + errCorrupt.Error())
+	}
+	return m, nil
+}
+
+// validBuild reports whether s is a build name: 16 lower-case hex digits
+// (it becomes part of every part's path, so nothing else may pass).
+func validBuild(s string) bool {
+	if len(s) != 16 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}

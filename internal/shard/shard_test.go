@@ -1,0 +1,295 @@
+package shard
+
+import (
+	"errors"
+	"flag"
+	"html"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/factcheckwidget/factcheck/internal/claim"
+	"github.com/factcheckwidget/factcheck/internal/claimsearch"
+	"github.com/factcheckwidget/factcheck/internal/compile"
+	"github.com/factcheckwidget/factcheck/internal/defaultcorpus"
+	"github.com/factcheckwidget/factcheck/internal/engine"
+	"github.com/factcheckwidget/factcheck/internal/index"
+	"github.com/factcheckwidget/factcheck/internal/match"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// cut cuts the default corpus into parts held in memory.
+func cut(t *testing.T, opt Options) (*index.Index, *Manifest, map[string][]byte) {
+	t.Helper()
+	x, err := defaultcorpus.Index()
+	require.NoError(t, err)
+	return cutIndex(t, x, opt)
+}
+
+func cutIndex(t *testing.T, x *index.Index, opt Options) (*index.Index, *Manifest, map[string][]byte) {
+	t.Helper()
+	parts := map[string][]byte{}
+	var mu sync.Mutex
+	m, err := Cut(x, opt, func(p Part) error {
+		mu.Lock()
+		defer mu.Unlock()
+		parts[p.Name] = p.Content
+		return nil
+	})
+	require.NoError(t, err)
+	return x, m, parts
+}
+
+// drive answers call's needs from parts until it has its answer.
+func drive(t *testing.T, c *Corpus, m *Manifest, parts map[string][]byte, call func() ([]string, error)) (fetched int, err error) {
+	t.Helper()
+	for range 4 {
+		need, err := call()
+		if err != nil || len(need) == 0 {
+			return fetched, err
+		}
+		for _, name := range need {
+			data, ok := parts[name[len(m.Build)+1:]]
+			if !ok {
+				return fetched, &PartError{Name: name, Err: os.ErrNotExist}
+			}
+			fetched++
+			if err := c.Add(name, data); err != nil {
+				return fetched, err
+			}
+		}
+	}
+	t.Fatal("a check still needed parts after three rounds")
+	return 0, nil
+}
+
+func open(t *testing.T, m *Manifest) *Corpus {
+	c, err := OpenForSearch(m.Encode())
+	require.NoError(t, err)
+	return c
+}
+
+// On a corpus no list of which is cut (the default corpus's 61 claims
+// hold no term in more than Keep claims), a sharded check is the check:
+// same sentences, same claims in the same order, same probabilities.
+func TestShardedCheckIsTheCheck(t *testing.T) {
+	x, m, parts := cut(t, DefaultOptions())
+	c := open(t, m)
+	article := articleText()
+	var got []engine.Sentence
+	_, err := drive(t, c, m, parts, func() (need []string, err error) {
+		got, need, err = c.CheckArticle(article, engine.Options{Date: "2025-11-05"})
+		return need, err
+	})
+	require.NoError(t, err)
+	want := engine.New(x).CheckArticle(article, engine.Options{Date: "2025-11-05"})
+	require.Len(t, got, len(want))
+	shown := 0
+	for i := range want {
+		require.Len(t, got[i].Matches, len(want[i].Matches), "sentence %d: %s", i, want[i].Text)
+		for j, w := range want[i].Matches {
+			g := got[i].Matches[j]
+			assert.Equal(t, w.Claim.ID, g.Claim.ID, "sentence %d", i)
+			assert.InDelta(t, w.Score, g.Score, 1e-9)
+			assert.Equal(t, w.Tier, g.Tier)
+			assert.Equal(t, w.Flags, g.Flags)
+			shown++
+		}
+	}
+	assert.Greater(t, shown, 20, "the demo article shows many of its claims")
+
+	for _, q := range []string{"28,500 US troops are stationed in South Korea", "Peacetime control was handed back to Seoul in 1994."} {
+		var ms []engine.Match
+		_, err := drive(t, c, m, parts, func() (need []string, err error) {
+			ms, need, err = c.CheckSentence(q, engine.Options{})
+			return need, err
+		})
+		require.NoError(t, err)
+		wantMs := engine.New(x).CheckSentence(q, engine.Options{})
+		require.Len(t, ms, len(wantMs), q)
+		for j := range wantMs {
+			assert.Equal(t, wantMs[j].Claim.ID, ms[j].Claim.ID)
+		}
+	}
+}
+
+// A corpus in two languages, sharded, reads a Portuguese page as the
+// whole index does: in Portuguese (the languages come with the sections,
+// before any term is fetched), against the Portuguese claims.
+func TestShardedCheckReadsThePageInItsLanguage(t *testing.T) {
+	claims := []claim.Claim{
+		{ID: "pt-1", Language: "pt-BR", Text: "O governo federal cortou pela metade as verbas das universidades públicas em 2019."},
+		{ID: "pt-2", Language: "pt-BR", Text: "A vacina contra a gripe provoca a doença em adultos saudáveis."},
+		{ID: "pt-3", Language: "pt-BR", Text: "O desmatamento na Amazônia dobrou nos últimos dois anos, segundo o instituto."},
+		{ID: "pt-4", Language: "pt-BR", Text: "Os professores das escolas estaduais receberam um reajuste de 30 por cento."},
+		{ID: "en-1", Language: "en", Text: "The federal government halved public university funding in 2019."},
+		{ID: "en-2", Language: "en", Text: "The flu vaccine gives healthy adults the flu."},
+	}
+	x, err := compile.Index(claims, nil)
+	require.NoError(t, err)
+	_, m, parts := cutIndex(t, x, DefaultOptions())
+	page := "Segundo a reportagem, o governo federal cortou pela metade as verbas das universidades públicas em 2019.\n" +
+		"Especialistas dizem que o desmatamento na Amazônia dobrou nos últimos dois anos."
+	for _, declared := range []string{"pt-BR", ""} {
+		c := open(t, m)
+		var got []engine.Sentence
+		_, err := drive(t, c, m, parts, func() (need []string, err error) {
+			got, need, err = c.CheckArticle(page, engine.Options{Lang: declared})
+			return need, err
+		})
+		require.NoError(t, err)
+		want := engine.New(x).CheckArticle(page, engine.Options{Lang: declared})
+		require.Len(t, got, len(want))
+		var ids []string
+		for i := range want {
+			require.Len(t, got[i].Matches, len(want[i].Matches), "sentence %d", i)
+			for j := range want[i].Matches {
+				assert.Equal(t, want[i].Matches[j].Claim.ID, got[i].Matches[j].Claim.ID)
+				ids = append(ids, got[i].Matches[j].Claim.ID)
+			}
+		}
+		assert.Contains(t, ids, "pt-1", "declared %q", declared)
+		assert.NotContains(t, ids, "en-1", "a Portuguese page is compared with the Portuguese claims")
+	}
+}
+
+// The manifest's encoding is the documented format (format.go): a change
+// fails here until the golden file is rewritten with -update (and Version
+// bumped if old readers cannot read it).
+func TestGoldenManifest(t *testing.T) {
+	_, m, parts := cut(t, DefaultOptions())
+	data := m.Encode()
+	const path = "testdata/default.manifest.golden"
+	if *update {
+		require.NoError(t, os.WriteFile(path, data, 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run with -update to create it")
+	require.Equal(t, want, data, "the manifest changed: rerun with -update if intended")
+	back, err := DecodeManifest(want)
+	require.NoError(t, err)
+	assert.Equal(t, m, back)
+	assert.Equal(t, "FCSM", string(want[:4]))
+	assert.True(t, m.Sections, "the default corpus carries sections (languages, names)")
+	assert.Len(t, parts, 2*m.StemBuckets+m.GramBuckets+m.Chunks()+1, "stem, keyword and 4-gram buckets, claim chunks and the sections")
+}
+
+// Every part is checked before it is used: a flipped byte anywhere, a
+// part under another part's name, or a part of another build is an error
+// naming the part, never a different answer.
+func TestEveryPartIsChecked(t *testing.T) {
+	_, m, parts := cut(t, DefaultOptions())
+	for name, data := range parts {
+		full := m.Build + "/" + name
+		for _, pos := range []int{0, 5, 6, 9, len(data) / 2, len(data) - 1} {
+			bad := append([]byte(nil), data...)
+			bad[pos] ^= 0x20
+			err := open(t, m).Add(full, bad)
+			var pe *PartError
+			require.ErrorAs(t, err, &pe, "%s byte %d", name, pos)
+			assert.Equal(t, full, pe.Name)
+		}
+		assert.Error(t, open(t, m).Add(full, data[:len(data)-1]), "truncated %s", name)
+		assert.NoError(t, open(t, m).Add(full, data))
+	}
+	c := open(t, m)
+	assert.ErrorContains(t, c.Add(m.Build+"/c0", parts["s0"]), "not the part of that name")
+	assert.ErrorContains(t, c.Add("0123456789abcdef/s0", parts["s0"]), "not the name of a part")
+	assert.ErrorContains(t, c.Add(m.Build+"/s"+itoa(m.StemBuckets), parts["s0"]), "not the name of a part")
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// articleText is the demo article as the widget extracts it: one
+// paragraph a line.
+func articleText() string {
+	tag := regexp.MustCompile(`<[^>]+>`)
+	var lines []string
+	for _, l := range strings.Split(defaultcorpus.ArticleHTML, "\n") {
+		if l = strings.TrimSpace(html.UnescapeString(tag.ReplaceAllString(l, ""))); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// A check whose part is missing fails with that part's name.
+func TestMissingPartFails(t *testing.T) {
+	_, m, parts := cut(t, DefaultOptions())
+	c := open(t, m)
+	delete(parts, "c0")
+	_, err := drive(t, c, m, parts, func() (need []string, err error) {
+		_, need, err = c.CheckArticle(articleText(), engine.Options{})
+		return need, err
+	})
+	require.ErrorIs(t, err, os.ErrNotExist)
+	assert.ErrorContains(t, err, m.Build+"/c0")
+}
+
+// A manifest that is not one, or damaged, is refused.
+func TestManifestChecks(t *testing.T) {
+	_, m, _ := cut(t, DefaultOptions())
+	data := m.Encode()
+	_, err := DecodeManifest([]byte("FCIX...."))
+	assert.ErrorIs(t, err, ErrNotManifest)
+	bad := append([]byte(nil), data...)
+	bad[10] ^= 1
+	_, err = DecodeManifest(bad)
+	assert.ErrorContains(t, err, "checksum")
+	bad = append([]byte(nil), data...)
+	bad[4] = 9
+	_, err = DecodeManifest(bad)
+	assert.True(t, err != nil && (errors.Is(err, ErrVersion) || len(err.Error()) > 0))
+}
+
+// claims:search on a sharded corpus lists the same claims in the same
+// order as on the compiled index, with and without a query.
+func TestShardedSearchIsTheSearch(t *testing.T) {
+	x, m, parts := cut(t, DefaultOptions())
+	c := open(t, m)
+	for _, f := range []claimsearch.Filter{{Query: "troops South Korea"}, {Query: "budget"}, {PublisherSite: "harborfactdesk.example"}} {
+		var got *index.Index
+		var res claimsearch.Result
+		_, err := drive(t, c, m, parts, func() (need []string, err error) {
+			got, res, need, err = c.Search(f)
+			return need, err
+		})
+		require.NoError(t, err)
+		want := claimsearch.New(x).Search(f)
+		require.NotEmpty(t, want.Docs, "%+v", f)
+		require.Len(t, res.Docs, len(want.Docs), "%+v", f)
+		for i := range want.Docs {
+			assert.Equal(t, x.Claim(want.Docs[i]).ID, got.Claim(res.Docs[i]).ID)
+		}
+		assert.Equal(t, want.AllWords, res.AllWords)
+	}
+}
+
+// Rank (factcheck rank on DIR/) ranks as the matcher does on the index.
+func TestShardedRankIsTheRank(t *testing.T) {
+	x, m, parts := cut(t, DefaultOptions())
+	c := open(t, m)
+	mt := match.New(x)
+	for _, q := range [][2]string{{"He signed it in 2019.", "The defence budget bill was debated."}, {"28,500 troops in Korea", ""}} {
+		var got []match.Candidate
+		var px *index.Index
+		_, err := drive(t, c, m, parts, func() (need []string, err error) {
+			got, px, need, err = c.Rank(q[0], q[1], 5)
+			return need, err
+		})
+		require.NoError(t, err)
+		want := mt.RankQuery(mt.PrepareContext(q[0], q[1]), 5)
+		require.Len(t, got, len(want))
+		for i := range want {
+			assert.Equal(t, x.Claim(want[i].Doc).ID, px.Claim(got[i].Doc).ID)
+			assert.InDelta(t, want[i].Score, got[i].Score, 1e-9)
+		}
+	}
+}

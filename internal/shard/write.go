@@ -1,0 +1,338 @@
+package shard
+
+import (
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"hash/fnv"
+	"math"
+	"runtime"
+	"slices"
+	"sort"
+	"sync"
+
+	"github.com/factcheckwidget/factcheck/internal/index"
+	"github.com/factcheckwidget/factcheck/internal/match"
+)
+
+// Options of Cut.
+type Options struct {
+	// Keep is how many postings of a term each field keeps, best BM25
+	// impact first; 0 keeps none (the term's document frequency only).
+	Keep [index.NumFields]int
+	// StemsPerBucket and GramsPerBucket set the bucket counts: the
+	// smallest power of two giving at most this many terms per bucket on
+	// average. Fewer terms per bucket fetch fewer unneeded lists, more
+	// make fewer requests.
+	StemsPerBucket, GramsPerBucket int
+	// Chunk is how many claims a claim chunk holds.
+	Chunk int
+	// Progress, when not nil, is called with the parts made so far.
+	Progress func(done, total int)
+}
+
+// DefaultOptions are the options `factcheck index --shards` uses. Where
+// they come from (README "Scale"; TestDevMAPSharded and make bench):
+//
+//   - Keep 1000 claim-stem, 300 title-stem and 100 4-gram postings: on
+//     the three dev sets (10,375 to 19,250 claims) the sharded MAP@5 equals
+//     the whole index's (0.829, 0.833, 0.370 and 0.414 with context against
+//     0.829, 0.833, 0.368, 0.414), since few lists are that long there.
+//     (In an earlier experiment where the cut lists also gave the
+//     re-ranking's BM25 features, every list cut at 100 lost 0.013-0.016,
+//     at 300 nothing.) At 300,000 claims these cuts lose 0.031; 1,000 in
+//     every field with 50 candidates a sentence loses 0.011, for about 2.5x
+//     the 4-gram bytes.
+//   - 4 stems and 8 4-grams a bucket, 4 claims a chunk: a 1,000-word
+//     article touches ~330 stems, ~2,600 4-grams and ~1,500 claims; fewer
+//     terms per bucket fetch less but make more requests, which cost about
+//     1 ms each in Chromium here. Not tuned further.
+func DefaultOptions() Options {
+	return Options{Keep: [index.NumFields]int{1000, 300, 100}, StemsPerBucket: 4, GramsPerBucket: 8, Chunk: 4}
+}
+
+// Part is a part made by Cut.
+type Part struct {
+	Name    string // relative to the build folder (s12, c3, x)
+	Content []byte // not compressed
+}
+
+// Cut cuts x into the parts of a sharded corpus and returns its manifest.
+// It calls emit for every part, from several goroutines at once, and
+// stops at emit's first error. The manifest's Build is the hash of the
+// parts' contents (BuildName); files and compression are the caller's
+// (internal/shardio writes folders).
+func Cut(x *index.Index, opt Options, emit func(Part) error) (*Manifest, error) {
+	if x.NumClaims() == 0 {
+		return nil, errors.New("shard: no claims")
+	}
+	if opt.Chunk <= 0 || opt.StemsPerBucket <= 0 || opt.GramsPerBucket <= 0 {
+		return nil, errors.New("shard: chunk and terms per bucket must be positive")
+	}
+	p := match.DefaultParams()
+	m := &Manifest{Meta: x.Meta, Claims: x.NumClaims(), Chunk: opt.Chunk,
+		GramMaxDF: int(p.MaxDFShare * float64(x.NumClaims())), Sections: len(x.Sections) > 0}
+	for f := range m.Fields {
+		m.Fields[f] = FieldInfo{Kind: index.Kind(f), AvgLen: x.Fields[f].AvgLen, K1: p.K1[f], B: p.B[f], Keep: opt.Keep[f]}
+	}
+	w := &writer{x: x, m: m}
+	stems := w.stemVocabulary()
+	m.StemBuckets = bucketsFor(len(stems), opt.StemsPerBucket)
+	m.GramBuckets = bucketsFor(x.Fields[index.FieldClaimChars].NumTerms(), opt.GramsPerBucket)
+	stemsIn := make([][]stemTerm, m.StemBuckets)
+	for _, st := range stems {
+		b := bucketOf(st.term, m.StemBuckets)
+		stemsIn[b] = append(stemsIn[b], st)
+	}
+	gramsIn := make([][]int, m.GramBuckets)
+	chars := &x.Fields[index.FieldClaimChars]
+	for t := 0; t < chars.NumTerms(); t++ {
+		b := bucketOf(chars.Term(t), m.GramBuckets)
+		gramsIn[b] = append(gramsIn[b], t)
+	}
+	var jobs []job
+	for b := range stemsIn {
+		jobs = append(jobs, job{kindStems, b, func() []byte { return w.stemBucket(b, stemsIn[b]) }},
+			job{kindKeywords, b, func() []byte { return w.keywordBucket(b, stemsIn[b]) }})
+	}
+	for b := range gramsIn {
+		jobs = append(jobs, job{kindGrams, b, func() []byte { return w.gramBucket(b, gramsIn[b]) }})
+	}
+	for c := 0; c < m.Chunks(); c++ {
+		jobs = append(jobs, job{kindChunk, c, func() []byte { return w.chunk(c) }})
+	}
+	if m.Sections {
+		jobs = append(jobs, job{kindSections, 0, w.sections})
+	}
+	sums, err := runJobs(jobs, emit, opt.Progress)
+	if err != nil {
+		return nil, err
+	}
+	h := fnv.New64a()
+	for i, j := range jobs {
+		h.Write([]byte(partName("", j.kind, j.n)))
+		h.Write(sums[i][:])
+	}
+	m.Build = hex.EncodeToString(h.Sum(nil))
+	return m, nil
+}
+
+func bucketsFor(terms, perBucket int) int {
+	n := 1
+	for n*perBucket < terms {
+		n *= 2
+	}
+	return n
+}
+
+// job makes one part.
+type job struct {
+	kind byte
+	n    int
+	make func() []byte
+}
+
+// runJobs makes the parts on every core, hands them to emit and returns
+// the hash of each part's content.
+func runJobs(jobs []job, emit func(Part) error, progress func(done, total int)) ([][8]byte, error) {
+	sums := make([][8]byte, len(jobs))
+	errs := make([]error, len(jobs))
+	next := make(chan int)
+	var mu sync.Mutex
+	done, failed := 0, false
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				j := jobs[i]
+				data := j.make()
+				h := fnv.New64a()
+				h.Write(data)
+				binary.LittleEndian.PutUint64(sums[i][:], h.Sum64())
+				errs[i] = emit(Part{Name: partName("", j.kind, j.n)[1:], Content: data})
+				mu.Lock()
+				done++
+				failed = failed || errs[i] != nil
+				if progress != nil {
+					progress(done, len(jobs))
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for i := range jobs {
+		mu.Lock()
+		stop := failed
+		mu.Unlock()
+		if stop {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return sums, errors.Join(errs...)
+}
+
+type writer struct {
+	x *index.Index
+	m *Manifest
+}
+
+// stemTerm is a stem and its term ids in the claim and title fields (−1
+// when the field lacks it).
+type stemTerm struct {
+	term   string
+	claim  int
+	titles int
+}
+
+// stemVocabulary merges the claim and title fields' sorted vocabularies.
+func (w *writer) stemVocabulary() []stemTerm {
+	a, b := &w.x.Fields[index.FieldClaim], &w.x.Fields[index.FieldTitle]
+	var out []stemTerm
+	i, j := 0, 0
+	for i < a.NumTerms() || j < b.NumTerms() {
+		switch {
+		case j == b.NumTerms() || i < a.NumTerms() && a.Term(i) < b.Term(j):
+			out = append(out, stemTerm{a.Term(i), i, -1})
+			i++
+		case i == a.NumTerms() || b.Term(j) < a.Term(i):
+			out = append(out, stemTerm{b.Term(j), -1, j})
+			j++
+		default:
+			out = append(out, stemTerm{a.Term(i), i, j})
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+func (w *writer) stemBucket(n int, terms []stemTerm) []byte {
+	b := appendUvarint(partHeader(kindStems, n), uint64(len(terms)))
+	for _, st := range terms {
+		b = appendString(b, st.term)
+		b = w.appendList(b, index.FieldClaim, st.claim)
+		b = w.appendList(b, index.FieldTitle, st.titles)
+	}
+	return seal(b)
+}
+
+func (w *writer) gramBucket(n int, terms []int) []byte {
+	chars := &w.x.Fields[index.FieldClaimChars]
+	b := appendUvarint(partHeader(kindGrams, n), uint64(len(terms)))
+	for _, t := range terms {
+		b = w.appendList(appendString(b, chars.Term(t)), index.FieldClaimChars, t)
+	}
+	return seal(b)
+}
+
+// appendList writes term t's list in field f: its df and its best
+// postings (format.go), or an empty list for t < 0.
+func (w *writer) appendList(b []byte, f, t int) []byte {
+	if t < 0 {
+		return append(b, 0, 0)
+	}
+	fld := &w.x.Fields[f]
+	df := fld.DF(t)
+	b = appendUvarint(b, uint64(df))
+	if !w.readByMatcher(f, df) || w.m.Fields[f].Keep == 0 {
+		return append(b, 0)
+	}
+	type posting struct {
+		doc, tf int
+		impact  float64
+	}
+	fi := w.m.Fields[f]
+	ps := make([]posting, 0, df)
+	fld.Postings(t, w.x.NumClaims(), func(doc, tf int) {
+		norm := fi.K1 * (1 - fi.B + fi.B*float64(fld.DocLen[doc])/fi.AvgLen)
+		ps = append(ps, posting{doc, tf, float64(tf) / (float64(tf) + norm)})
+	})
+	if len(ps) > fi.Keep {
+		sort.Slice(ps, func(i, j int) bool {
+			return ps[i].impact > ps[j].impact || ps[i].impact == ps[j].impact && ps[i].doc < ps[j].doc
+		})
+		ps = ps[:fi.Keep]
+		sort.Slice(ps, func(i, j int) bool { return ps[i].doc < ps[j].doc })
+	}
+	b = appendUvarint(b, uint64(len(ps)))
+	prev := -1
+	for _, p := range ps {
+		b = appendUvarint(b, uint64(p.doc-prev-1))
+		b = appendUvarint(appendUvarint(b, uint64(p.tf)), uint64(fld.DocLen[p.doc]))
+		prev = p.doc
+	}
+	return b
+}
+
+// readByMatcher reports whether the matcher's first stage ever reads the
+// postings of a term with document frequency df in field f: not those of
+// idf 0 (in half the claims or more), nor 4-grams above its share.
+func (w *writer) readByMatcher(f, df int) bool {
+	n := float64(w.m.Claims)
+	if math.Max(0, math.Log((n-float64(df)+0.5)/(float64(df)+0.5))) == 0 {
+		return false
+	}
+	return f != index.FieldClaimChars || df <= w.m.GramMaxDF
+}
+
+func (w *writer) keywordBucket(n int, terms []stemTerm) []byte {
+	b := appendUvarint(partHeader(kindKeywords, n), uint64(len(terms)))
+	for _, st := range terms {
+		var docs []int
+		for f, t := range [...]int{index.FieldClaim: st.claim, index.FieldTitle: st.titles} {
+			if t >= 0 {
+				w.x.Fields[f].Postings(t, w.x.NumClaims(), func(doc, _ int) { docs = append(docs, doc) })
+			}
+		}
+		sort.Ints(docs)
+		docs = slices.Compact(docs) // in both fields
+		b = appendString(b, st.term)
+		b = appendUvarint(b, uint64(len(docs)))
+		prev := -1
+		for _, d := range docs {
+			b = appendUvarint(b, uint64(d-prev-1))
+			prev = d
+		}
+	}
+	return seal(b)
+}
+
+func (w *writer) chunk(n int) []byte {
+	first := n * w.m.Chunk
+	last := min(first+w.m.Chunk, w.m.Claims)
+	b := appendUvarint(partHeader(kindChunk, n), uint64(last-first))
+	claims := &w.x.Fields[index.FieldClaim]
+	for d := first; d < last; d++ {
+		c := w.x.Claim(d)
+		for _, s := range [...]string{c.ID, c.Text, c.Title, c.Context, c.Rating, c.Publisher, c.PublisherSite,
+			c.URL, c.ReviewDate, c.Claimant, c.ClaimDate, c.Language} {
+			b = appendString(b, s)
+		}
+		b = append(b, byte(c.Verdict))
+		b = appendUvarint(b, uint64(d-int(w.x.Duplicates[d])))
+		fwd := w.x.Forward(d)
+		b = appendUvarint(b, uint64(len(fwd)))
+		for _, id := range fwd {
+			b = appendUvarint(b, uint64(claims.DF(int(id))))
+		}
+	}
+	return seal(b)
+}
+
+func (w *writer) sections() []byte {
+	names := make([]string, 0, len(w.x.Sections))
+	for n := range w.x.Sections {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	b := appendUvarint(partHeader(kindSections, 0), uint64(len(names)))
+	for _, n := range names {
+		b = appendString(appendString(b, n), string(w.x.Sections[n]))
+	}
+	return seal(b)
+}

@@ -1,0 +1,227 @@
+package shardio
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+
+	"github.com/factcheckwidget/factcheck/internal/claim"
+	"github.com/factcheckwidget/factcheck/internal/claimsearch"
+	"github.com/factcheckwidget/factcheck/internal/engine"
+	"github.com/factcheckwidget/factcheck/internal/index"
+	"github.com/factcheckwidget/factcheck/internal/match"
+	"github.com/factcheckwidget/factcheck/internal/shard"
+)
+
+// Source fetches a file of a sharded corpus by its name relative to the
+// corpus folder ("manifest", "BUILD/s12"): the stored bytes, gzip or not.
+// A missing file is an error wrapping fs.ErrNotExist.
+type Source interface {
+	Fetch(ctx context.Context, name string) ([]byte, error)
+}
+
+// Dir is a sharded corpus folder on disk.
+type Dir string
+
+// Fetch reads a file of the folder.
+func (d Dir) Fetch(_ context.Context, name string) ([]byte, error) {
+	return os.ReadFile(filepath.Join(string(d), filepath.FromSlash(name)))
+}
+
+// IsCorpusDir reports whether path is a folder holding a sharded corpus.
+func IsCorpusDir(path string) bool {
+	st, err := os.Stat(filepath.Join(path, shard.ManifestName))
+	return err == nil && st.Mode().IsRegular()
+}
+
+// maxPartBytes bounds a decompressed part (a gzip bomb must not exhaust
+// memory); the largest parts of a 300,000-claim corpus are a few MB.
+const maxPartBytes = 256 << 20
+
+// Decompress returns data gunzipped when it is gzip (a server may also
+// have decompressed it already).
+func Decompress(data []byte) ([]byte, error) {
+	if len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+		return data, nil
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	out, err := io.ReadAll(io.LimitReader(zr, maxPartBytes+1))
+	if err == nil && len(out) > maxPartBytes {
+		err = errors.New("part larger than 256 MiB once decompressed")
+	}
+	return out, err
+}
+
+// Reader checks texts on a sharded corpus, fetching what each check needs
+// from its Source (up to Parallel files at a time) and keeping it for the
+// next checks. It is safe for concurrent use; checks take turns.
+type Reader struct {
+	src      Source
+	mu       sync.Mutex
+	c        *shard.Corpus
+	Parallel int
+	fetched  atomic.Int64 // bytes fetched, as stored
+	parts    atomic.Int64
+}
+
+// Open fetches the manifest and returns a Reader.
+func Open(ctx context.Context, src Source) (*Reader, error) {
+	data, err := FetchManifest(ctx, src)
+	if err != nil {
+		return nil, err
+	}
+	return NewReader(src, data)
+}
+
+// FetchManifest fetches and decompresses the manifest.
+func FetchManifest(ctx context.Context, src Source) ([]byte, error) {
+	data, err := src.Fetch(ctx, shard.ManifestName)
+	if err == nil {
+		data, err = Decompress(data)
+	}
+	if err != nil {
+		return nil, &shard.PartError{Name: shard.ManifestName, Err: err}
+	}
+	return data, nil
+}
+
+// NewReader returns a Reader of the corpus whose manifest (decompressed)
+// src served.
+func NewReader(src Source, manifest []byte) (*Reader, error) {
+	c, err := shard.OpenForSearch(manifest)
+	if err != nil {
+		return nil, err
+	}
+	r := &Reader{src: src, c: c, Parallel: 8}
+	r.fetched.Add(int64(len(manifest)))
+	r.parts.Add(1)
+	return r, nil
+}
+
+// Manifest returns the corpus's manifest.
+func (r *Reader) Manifest() *shard.Manifest { return r.c.Manifest() }
+
+// Fetched returns the bytes (as stored) and the number of files fetched so far.
+func (r *Reader) Fetched() (bytes, files int64) { return r.fetched.Load(), r.parts.Load() }
+
+// SetPool sets how many candidates per sentence are fetched (shard.Corpus.Pool).
+func (r *Reader) SetPool(n int) {
+	r.mu.Lock()
+	r.c.Pool = n
+	r.mu.Unlock()
+}
+
+func (r *Reader) fetch(ctx context.Context, name string) ([]byte, error) {
+	data, err := r.src.Fetch(ctx, name)
+	if err != nil {
+		return nil, &shard.PartError{Name: name, Err: err}
+	}
+	r.fetched.Add(int64(len(data)))
+	r.parts.Add(1)
+	out, err := Decompress(data)
+	if err != nil {
+		return nil, &shard.PartError{Name: name, Err: err}
+	}
+	return out, nil
+}
+
+// run calls step with the corpus until it needs nothing more, fetching
+// and adding what it names in between.
+func (r *Reader) run(ctx context.Context, step func(*shard.Corpus) ([]string, error)) error {
+	for {
+		r.mu.Lock()
+		need, err := step(r.c)
+		r.mu.Unlock()
+		if err != nil || len(need) == 0 {
+			return err
+		}
+		datas := make([][]byte, len(need))
+		errs := make([]error, len(need))
+		sem := make(chan struct{}, max(r.Parallel, 1))
+		var wg sync.WaitGroup
+		for i, name := range need {
+			wg.Add(1)
+			sem <- struct{}{}
+			go func() {
+				defer wg.Done()
+				defer func() { <-sem }()
+				datas[i], errs[i] = r.fetch(ctx, name)
+			}()
+		}
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			return err
+		}
+		r.mu.Lock()
+		for i, name := range need {
+			if err == nil {
+				err = r.c.Add(name, datas[i])
+			}
+		}
+		r.mu.Unlock()
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// CheckArticle is engine.Checker.CheckArticle on the sharded corpus.
+func (r *Reader) CheckArticle(ctx context.Context, article string, opt engine.Options) ([]engine.Sentence, error) {
+	var out []engine.Sentence
+	err := r.run(ctx, func(c *shard.Corpus) (need []string, err error) {
+		out, need, err = c.CheckArticle(article, opt)
+		return need, err
+	})
+	return out, err
+}
+
+// CheckSentence is engine.Checker.CheckSentence on the sharded corpus.
+func (r *Reader) CheckSentence(ctx context.Context, s string, opt engine.Options) ([]engine.Match, error) {
+	var out []engine.Match
+	err := r.run(ctx, func(c *shard.Corpus) (need []string, err error) {
+		out, need, err = c.CheckSentence(s, opt)
+		return need, err
+	})
+	return out, err
+}
+
+// Rank is shard.Corpus.Rank.
+func (r *Reader) Rank(ctx context.Context, s, context string, k int) ([]match.Candidate, *index.Index, error) {
+	var out []match.Candidate
+	var x *index.Index
+	err := r.run(ctx, func(c *shard.Corpus) (need []string, err error) {
+		out, x, need, err = c.Rank(s, context, k)
+		return need, err
+	})
+	return out, x, err
+}
+
+// Search is claimsearch.Searcher.Search on the sharded corpus: the claims
+// from offset to offset+size of the result, and how many it found.
+func (r *Reader) Search(ctx context.Context, f claimsearch.Filter, offset, size int) ([]*claim.Claim, int, error) {
+	var page []*claim.Claim
+	total := 0
+	err := r.run(ctx, func(c *shard.Corpus) ([]string, error) {
+		x, res, need, err := c.Search(f)
+		if x != nil {
+			total = len(res.Docs)
+			for i := offset; i < total && i < offset+size; i++ {
+				page = append(page, x.Claim(res.Docs[i]))
+			}
+		}
+		return need, err
+	})
+	return page, total, err
+}
+
+// Info names the corpus and counts its claims.
+func (r *Reader) Info() (string, int) { return r.c.Manifest().Meta["name"], r.c.Manifest().Claims }

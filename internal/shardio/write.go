@@ -1,0 +1,91 @@
+// Package shardio keeps sharded corpora (internal/shard) in files: it
+// writes a folder, and drives a shard.Corpus with a Source that fetches
+// its parts (a folder here; the widget and the Worker fetch their own),
+// several at a time. It is kept out of package shard so that the widget's
+// wasm, which reads parts JavaScript fetched and decompressed, links
+// neither gzip nor the file system.
+package shardio
+
+import (
+	"bytes"
+	"compress/gzip"
+	"os"
+	"path/filepath"
+
+	"github.com/factcheckwidget/factcheck/internal/index"
+	"github.com/factcheckwidget/factcheck/internal/shard"
+)
+
+// Write writes x as a sharded corpus into dir (created if needed): a new
+// build folder, then the manifest naming it. A build with the same
+// content as one already in dir is reused. Earlier builds stay for readers
+// still using them: delete them once no manifest names them.
+func Write(dir string, x *index.Index, opt shard.Options) (*shard.Manifest, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(dir, ".build-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	m, err := shard.Cut(x, opt, func(p shard.Part) error {
+		gz, err := Compress(p.Content)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(tmp, p.Name), gz, 0o644)
+	})
+	if err != nil {
+		return nil, err
+	}
+	final := filepath.Join(dir, m.Build)
+	if _, err := os.Stat(final); err != nil {
+		if err := os.Rename(tmp, final); err != nil {
+			return nil, err
+		}
+	}
+	data, err := Compress(m.Encode())
+	if err != nil {
+		return nil, err
+	}
+	return m, writeAtomic(filepath.Join(dir, shard.ManifestName), data)
+}
+
+// Compress gzips data at the best compression: parts are written once and
+// fetched by every reader.
+func Compress(data []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := zw.Write(data); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// writeAtomic writes to a temporary file beside path and renames it, so a
+// reader never sees half a manifest.
+func writeAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".manifest-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,187 @@
+package widget
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/factcheckwidget/factcheck/internal/browsertest"
+	"github.com/factcheckwidget/factcheck/internal/defaultcorpus"
+	"github.com/factcheckwidget/factcheck/internal/shard"
+	"github.com/factcheckwidget/factcheck/internal/shardio"
+)
+
+// shardedServer serves the widget (/fc/), the default corpus as a sharded
+// corpus (/corpus/) and pages, and counts the corpus bytes it sent.
+type shardedServer struct {
+	*httptest.Server
+	dir   string
+	build string
+	mu    sync.Mutex
+	sent  map[string]int // corpus file -> bytes sent
+}
+
+func serveSharded(t *testing.T, pages map[string]string) *shardedServer {
+	x, err := defaultcorpus.Index()
+	require.NoError(t, err)
+	s := &shardedServer{dir: t.TempDir(), sent: map[string]int{}}
+	m, err := shardio.Write(s.dir, x, shard.DefaultOptions())
+	require.NoError(t, err)
+	s.build = m.Build
+	files := http.StripPrefix("/corpus/", http.FileServer(http.Dir(s.dir)))
+	mux := http.NewServeMux()
+	mux.Handle("/fc/", http.StripPrefix("/fc/", http.FileServer(http.Dir(assetDir))))
+	mux.HandleFunc("/corpus/", func(w http.ResponseWriter, r *http.Request) {
+		rec := &countingWriter{ResponseWriter: w}
+		files.ServeHTTP(rec, r)
+		s.mu.Lock()
+		s.sent[strings.TrimPrefix(r.URL.Path, "/corpus/")] += rec.n
+		s.mu.Unlock()
+	})
+	for path, body := range pages {
+		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write([]byte(body))
+		})
+	}
+	s.Server = httptest.NewServer(mux)
+	t.Cleanup(s.Close)
+	return s
+}
+
+type countingWriter struct {
+	http.ResponseWriter
+	n int
+}
+
+func (c *countingWriter) Write(b []byte) (int, error) {
+	n, err := c.ResponseWriter.Write(b)
+	c.n += n
+	return n, err
+}
+
+// sentBytes is the corpus bytes sent so far and the files they were in.
+func (s *shardedServer) sentBytes() (int, []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	total := 0
+	var names []string
+	for name, n := range s.sent {
+		total += n
+		names = append(names, name)
+	}
+	return total, names
+}
+
+// The widget on a sharded corpus (data-corpus="URL/") highlights what the
+// engine matches on the whole index, and fetches only part of the corpus:
+// the manifest and some of its parts, never all of them.
+func TestShardedCorpusHighlights(t *testing.T) {
+	s := serveSharded(t, map[string]string{"/article": page("Test", testArticle, `data-corpus="/corpus/"`)})
+	ctx := browsertest.New(t)
+	d := load(t, ctx, s.URL+"/article", 60*time.Second)
+
+	got := highlighted(t, ctx)
+	want := expected(t, testArticle, "2025-11-05")
+	assert.Equal(t, want, normalize(got), "the page highlights what the engine matches on the whole index")
+	assert.Equal(t, len(want), d.Matched)
+	assert.Contains(t, texts(got), usfk)
+
+	sent, names := s.sentBytes()
+	assert.Contains(t, names, "manifest")
+	var stored int64
+	var all int
+	require.NoError(t, filepath.Walk(s.dir, func(_ string, info os.FileInfo, err error) error {
+		if err == nil && info.Mode().IsRegular() {
+			stored += info.Size()
+			all++
+		}
+		return err
+	}))
+	t.Logf("fetched %d of %d corpus bytes in %d of %d files", sent, stored, len(names), all)
+	assert.Greater(t, sent, 0)
+	// The default corpus is tiny (61 claims): a short article touches many
+	// of its few parts. README "Scale" has the figures at 19,250 and
+	// 300,000 claims.
+	assert.Less(t, len(names), all*3/4, "parts fetched")
+	assert.Less(t, int64(sent), stored*3/4, "bytes fetched")
+	for _, n := range names {
+		assert.True(t, n == "manifest" || strings.HasPrefix(n, s.build+"/"), "fetched %s", n)
+		assert.NotContains(t, n, "/k", "keyword buckets are the API's, not the widget's")
+	}
+	// factcheck.search answers from the same corpus.
+	ids, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`factcheck.search("28,500 US troops are stationed in South Korea").then((ms) => ms.map((m) => m.id))`, chromedp.EvalAwaitPromise))
+	require.NoError(t, err)
+	require.NotEmpty(t, ids)
+	assert.Equal(t, bestMatch(t, "28,500 US troops are stationed in South Korea").Claim.ID, ids[0])
+}
+
+// A corrupted or missing part is an error the page can see (the article
+// marked data-fc-state="error", the reason in the console), never a
+// highlight from a wrong corpus.
+func TestShardedCorpusDamage(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		harm func(path string) error
+		want string
+	}{
+		{"gzip damaged", func(p string) error {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			b[len(b)/2] ^= 0xff
+			return os.WriteFile(p, b, 0o644)
+		}, "damaged gzip"},
+		{"content changed", func(p string) error {
+			b, err := os.ReadFile(p)
+			if err == nil {
+				b, err = shardio.Decompress(b)
+			}
+			if err != nil {
+				return err
+			}
+			b[len(b)/2] ^= 0x01 // a claim's text, say: the part's checksum no longer holds
+			if b, err = shardio.Compress(b); err != nil {
+				return err
+			}
+			return os.WriteFile(p, b, 0o644)
+		}, "checksum mismatch"},
+		{"missing", os.Remove, "HTTP 404"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := serveSharded(t, map[string]string{"/article": page("Test", testArticle, `data-corpus="/corpus/"`)})
+			parts, err := filepath.Glob(filepath.Join(s.dir, s.build, "c*"))
+			require.NoError(t, err)
+			for _, p := range parts { // every claim chunk: the article needs one of them
+				require.NoError(t, tc.harm(p))
+			}
+			ctx := browsertest.New(t)
+			require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(s.URL+"/article")))
+			var state string
+			for end := time.Now().Add(60 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+				state, err = chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("article").getAttribute("data-fc-state") || ""`))
+				require.NoError(t, err)
+				if state == "done" || state == "error" {
+					break
+				}
+			}
+			require.Equal(t, "error", state)
+			msg, err := chromedp.Run(ctx, chromedp.Evaluate[string](`String(window.__err || "")`))
+			require.NoError(t, err)
+			assert.Contains(t, msg, tc.want)
+			marks, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("mark.fc-hl").length`))
+			require.NoError(t, err)
+			assert.Zero(t, marks)
+		})
+	}
+}
