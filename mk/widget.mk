@@ -7,6 +7,13 @@ WEB_ASSETS := $(addprefix $(WEB_OUT)/,factcheck.js factcheck-worker.js wasm_exec
 # as shipped (not minified; cmd/widgetjs only strips comments and
 # indentation). 1 kB = 1000 bytes.
 WASM_BUDGET_BROTLI := 700000
+# The build that reads a sharded corpus (issue 16) carries the sharded
+# reader (about 17 kB brotli: manifest and part readers, the two-round
+# check, partial indexes) instead of the .fcx decoder. It is the only
+# exception to the 700 kB: it serves corpora too large to download whole,
+# where the parts a page fetches (hundreds of kB to MB) dwarf it. Measured
+# at 706 kB; the gate keeps it from growing.
+SHARDS_WASM_BUDGET_BROTLI := 710000
 LOADER_BUDGET_RAW := 15000
 
 # No inlining except in the matching hot path: 722 -> 676 kB brotli, the
@@ -33,15 +40,13 @@ wasm: ## build the widget (wasm, loader, worker, default corpus) into build/web 
 	$(GO) run ./cmd/factcheck index -name default -o $(WEB_OUT)/default.fcx internal/defaultcorpus/claims.jsonld
 	@$(GO) run ./cmd/assetsizes $(WEB_ASSETS)
 
-# factcheck-shards.wasm (the build that reads a sharded corpus, issue 16)
-# is listed without a budget: its reader does not fit in the 700 kB; see
-# web/widget/README.md.
-size-check: wasm ## fail when factcheck.wasm > 700 kB brotli or factcheck.js > 15 kB raw
+size-check: wasm ## fail when factcheck.wasm > 700 kB brotli (factcheck-shards.wasm > 710 kB) or factcheck.js > 15 kB raw
 	@$(GO) run ./cmd/assetsizes -budget factcheck.wasm:brotli:$(WASM_BUDGET_BROTLI) \
+		-budget factcheck-shards.wasm:brotli:$(SHARDS_WASM_BUDGET_BROTLI) \
 		-budget factcheck.js:raw:$(LOADER_BUDGET_RAW) $(WEB_OUT)/factcheck.wasm $(WEB_OUT)/factcheck.js $(WEB_OUT)/factcheck-shards.wasm
 
-# fmt comes in through snowballstem, x/text/unicode/norm and log (unused
-# String/debug paths); accepted, so only reported.
+# fmt comes in through snowballstem and log (unused String/debug paths);
+# accepted, so only reported.
 wasm-lint: ## the widget wasm links no encoding/json, net/http or templ
 	@deps=$$(GOOS=js GOARCH=wasm $(GO) list -deps ./wasm/widget; GOOS=js GOARCH=wasm $(GO) list -tags shards -deps ./wasm/widget) || exit 1; \
 	bad=$$(echo "$$deps" | grep -E '^(encoding/json|net/http|github.com/a-h/templ)(/|$$)'); \

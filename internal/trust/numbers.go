@@ -1,7 +1,7 @@
 package trust
 
 import (
-	"strconv"
+	"math"
 	"strings"
 )
 
@@ -140,8 +140,8 @@ func digitQuantity(toks []tok, i int) (qbuild, bool) {
 		toks[i+2].kind == tWord && toks[i+2].capitalised() && (i == 0 || sentenceStart(toks, i) || toks[i-1].kind == tWord) {
 		return qbuild{}, false
 	}
-	v, err := strconv.ParseFloat(strings.ReplaceAll(t.s, ",", ""), 64)
-	if err != nil {
+	v, ok := decimalValue(t.s)
+	if !ok {
 		return qbuild{}, false
 	}
 	b := qbuild{q: Quantity{Value: v}, i: i, j: i}
@@ -332,4 +332,36 @@ func joinRange(first, second *Quantity) {
 	if first.Unit == "" && second.Unit != "" && !first.Year {
 		first.Unit = second.Unit
 	}
+}
+
+// decimalValue reads a figure as the lexer scans it (digits, "," groups,
+// one "." and decimals: text.ScanNumber). A mantissa of up to 15 digits
+// divided by a power of ten is exactly what strconv.ParseFloat returns
+// (its fast path); longer figures lose a last digit of precision, which no
+// comparison of figures notices. strconv's float parser is not linked into
+// the widget for this one call.
+func decimalValue(s string) (float64, bool) {
+	mant, digits, frac := 0.0, 0, -1
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			mant = mant*10 + float64(c-'0')
+			digits++
+			if frac >= 0 {
+				frac++
+			}
+		case c == ',':
+		case c == '.' && frac < 0:
+			frac = 0
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 {
+		return 0, false
+	}
+	if frac > 0 {
+		mant /= math.Pow10(min(frac, 308))
+	}
+	return mant, true
 }

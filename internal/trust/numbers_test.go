@@ -1,6 +1,8 @@
 package trust
 
 import (
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -103,5 +105,20 @@ func TestChanges(t *testing.T) {
 	}
 	for _, s := range []string{"He raised concerns.", "the fall of Saigon", "a double standard", "the lower house"} {
 		assert.Empty(t, Changes(s), s)
+	}
+}
+
+// decimalValue reads figures as strconv.ParseFloat does.
+func TestDecimalValue(t *testing.T) {
+	for _, s := range []string{"0", "7", "28,500", "28.5", "3.14159", "1,234,567.89", "0.001", "350", "99.99", "123456789012345"} {
+		got, ok := decimalValue(s)
+		require.True(t, ok, s)
+		want, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+		require.NoError(t, err)
+		assert.Equal(t, want, got, s)
+	}
+	for _, s := range []string{"", ",", "1.2.3", "12a"} {
+		_, ok := decimalValue(s)
+		assert.False(t, ok, s)
 	}
 }
