@@ -62,7 +62,7 @@ func Tokenize(s string) []Token {
 // written without spaces ends it.
 func scanWord(s string, i int) int {
 	for i < len(s) {
-		if s[i] == 'h' && isURLStart(s, i) {
+		if (s[i] == 'h' || s[i] == 'H') && isURLStart(s, i) {
 			break
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -172,18 +172,22 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' || r == '\u02
 // isURLStart reports whether a URL (or a bare pic.twitter.com link) starts at
 // i; URLs carry no claim content and their fragments pollute n-grams.
 func isURLStart(s string, i int) bool {
+	rest := s[i:]
+	scheme := hasPrefixFold(rest, "http://") || hasPrefixFold(rest, "https://")
 	if i > 0 {
 		prev := s[i-1]
 		if prev != ' ' && prev != '\n' && prev != '\t' && prev != '(' && prev != '"' {
 			// "#DefundTheCBChttps://..." glues a URL to a word; catch that too.
-			if !strings.HasPrefix(s[i:], "http://") && !strings.HasPrefix(s[i:], "https://") {
-				return false
-			}
+			return scheme
 		}
 	}
-	rest := s[i:]
-	return strings.HasPrefix(rest, "http://") || strings.HasPrefix(rest, "https://") ||
-		strings.HasPrefix(rest, "www.") || strings.HasPrefix(rest, "pic.twitter.com/")
+	return scheme || hasPrefixFold(rest, "www.") || hasPrefixFold(rest, "pic.twitter.com/")
+}
+
+// hasPrefixFold is strings.HasPrefix ignoring ASCII case: a post written
+// in capitals writes its links so too ("HTTPS://T.CO/…").
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 func skipNonSpace(s string, i int) int {

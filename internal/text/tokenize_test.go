@@ -121,3 +121,12 @@ func TestIsStopWord(t *testing.T) {
 		assert.False(t, IsStopWord(w), w)
 	}
 }
+
+// Links are skipped whatever their case: a post in capitals writes them so.
+func TestURLsInCapitals(t *testing.T) {
+	var words []string
+	for _, tok := range Tokenize("FAKE NEWS HTTPS://T.CO/ABC123 SEE WWW.EXAMPLE.COM NOW#TAGHTTPS://T.CO/X") {
+		words = append(words, tok.Text)
+	}
+	assert.Equal(t, []string{"fake", "news", "see", "now", "tag"}, words)
+}
