@@ -9,6 +9,7 @@ import (
 	"runtime/debug"
 	"time"
 
+	"github.com/factcheckwidget/factcheck/internal/atomicfile"
 	"github.com/factcheckwidget/factcheck/internal/corpus"
 )
 
@@ -23,10 +24,10 @@ const summaryReasons = 5
 // indexMemoryLimit is the Go heap's soft limit while indexing, unless
 // GOMEMLIMIT sets one: near it the garbage collector works harder instead of
 // letting the heap double. On 200,000 generated DataFeed items (README,
-// "Build a corpus") it halves peak RSS (1,224-1,268 -> 626-670 MB) and
-// doubles the time (12-17 -> 24-32 s); 20,000 items (150 MB, 1.1 s) never
-// reach it. What is left is index.Build's and Encode's working memory:
-// reading the feed alone peaks at 297 MB.
+// "Build a corpus", `make feed-bench`) it cuts peak RSS from 680 to
+// 427-428 MB for 1-3 s more (13.6 -> 14.4-16.4 s); 20,000 items (150 MB,
+// 1.1 s) never reach it. What is left is index.Build's working memory:
+// reading the feed alone peaks at 297-333 MB.
 const indexMemoryLimit = 400 << 20
 
 func runIndex(args []string, stdout, stderr io.Writer) error {
@@ -80,38 +81,23 @@ func runIndex(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "%s (read in %s)\n", summary, readTime.Round(time.Millisecond))
 		return writeShards(*out, x, stderr)
 	}
-	data := x.Encode()
-	if err := writeFileAtomic(*out, data); err != nil {
+	var size int64
+	// Streamed to the file: an index in memory twice (built, and encoded)
+	// was the largest part of a big build's peak.
+	if err := atomicfile.Write(*out, func(w io.Writer) (err error) {
+		size, err = x.WriteTo(w)
 		return err
+	}); err != nil {
+		return fileError(err)
 	}
 	fmt.Fprintf(stderr, "%s (read in %s)\nwrote %s: %d claims, %d bytes (%d B/claim), built in %s\n",
-		summary, readTime.Round(time.Millisecond), *out, x.NumClaims(), len(data), len(data)/x.NumClaims(),
+		summary, readTime.Round(time.Millisecond), *out, x.NumClaims(), size, size/int64(x.NumClaims()),
 		time.Since(start).Round(time.Millisecond))
 	return nil
 }
 
-// writeFileAtomic writes to a temporary file beside path and renames it over
-// path, so a failed build never leaves a half-written index behind.
+// writeFileAtomic replaces path with data whole (internal/atomicfile), so
+// a failed command never leaves half a file behind.
 func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fileError(err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fileError(err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fileError(err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fileError(err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fileError(err)
-	}
-	return fileError(os.Rename(tmp.Name(), path))
+	return fileError(atomicfile.WriteBytes(path, data))
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/factcheckwidget/factcheck/internal/claim"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -332,3 +333,57 @@ func TestDecodeRefusesTooManyClaims(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "more than 2,000,000 claims")
 }
+
+// TestWriteToStreamsTheSameBytes checks the streaming writer `factcheck
+// index` uses on an index larger than its 64 KiB chunks: the file must be
+// what Encode gives and decode to the same
+// index, checksum included, and it must never hand the writer a copy of the
+// whole index.
+func TestWriteToStreamsTheSameBytes(t *testing.T) {
+	var claims []claim.Claim
+	for i := 0; i < 2000; i++ {
+		claims = append(claims, claim.Claim{
+			ID:   "c" + strconv.Itoa(i),
+			Text: "Turbine " + strconv.Itoa(i) + " supplied " + strconv.Itoa(i*7) + " homes in the district of area " + strconv.Itoa(i%97),
+		})
+	}
+	x, err := Build(claims, nil)
+	require.NoError(t, err)
+	x.Sections = map[string][]byte{"test/big": make([]byte, 100<<10)}
+	var w recordingWriter
+	n, err := x.WriteTo(&w)
+	require.NoError(t, err)
+	assert.Equal(t, int64(len(w.data)), n)
+	require.Greater(t, len(w.data), 2*encodeChunk, "the index spans several chunks")
+	assert.Less(t, w.largest, len(w.data)/2, "written in pieces")
+	assert.Equal(t, x.Encode(), w.data)
+	got, err := Decode(w.data)
+	require.NoError(t, err)
+	assertSameIndex(t, x, got)
+}
+
+func TestWriteToReportsAWriteError(t *testing.T) {
+	full := errors.New("no space left on device")
+	n, err := buildSmall(t).WriteTo(failingWriter{after: 10, err: full})
+	assert.ErrorIs(t, err, full)
+	assert.Equal(t, int64(10), n)
+}
+
+// recordingWriter keeps what it is given and the largest single write.
+type recordingWriter struct {
+	data    []byte
+	largest int
+}
+
+func (w *recordingWriter) Write(p []byte) (int, error) {
+	w.data = append(w.data, p...)
+	w.largest = max(w.largest, len(p))
+	return len(p), nil
+}
+
+type failingWriter struct {
+	after int
+	err   error
+}
+
+func (w failingWriter) Write(p []byte) (int, error) { return min(w.after, len(p)), w.err }

@@ -9,6 +9,7 @@ package shardio
 import (
 	"bytes"
 	"compress/gzip"
+	"github.com/factcheckwidget/factcheck/internal/atomicfile"
 	"os"
 	"path/filepath"
 
@@ -49,7 +50,7 @@ func Write(dir string, x *index.Index, opt shard.Options) (*shard.Manifest, erro
 	if err != nil {
 		return nil, err
 	}
-	return m, writeAtomic(filepath.Join(dir, shard.ManifestName), data)
+	return m, atomicfile.WriteBytes(filepath.Join(dir, shard.ManifestName), data)
 }
 
 // Compress gzips data at the best compression: parts are written once and
@@ -67,25 +68,4 @@ func Compress(data []byte) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
-}
-
-// writeAtomic writes to a temporary file beside path and renames it, so a
-// reader never sees half a manifest.
-func writeAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".manifest-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

@@ -9,8 +9,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/factcheckwidget/factcheck/internal/atomicfile"
 	"os"
-	"path/filepath"
 
 	"github.com/factcheckwidget/factcheck/internal/defaultcorpus"
 	"github.com/factcheckwidget/factcheck/internal/index"
@@ -26,7 +26,7 @@ func main() {
 	}
 	data, x, err := compile(*from)
 	if err == nil {
-		err = writeFile(*out, data)
+		err = atomicfile.WriteBytes(*out, data)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "corpusgen:", err)
@@ -59,25 +59,4 @@ func compile(from string) ([]byte, *index.Index, error) {
 		return nil, nil, fmt.Errorf("%s: %w", from, err)
 	}
 	return data, x, nil
-}
-
-// writeFile replaces path atomically, so an interrupted build never leaves a
-// truncated index for go:embed to pick up.
-func writeFile(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".corpus-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

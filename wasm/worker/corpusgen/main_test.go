@@ -31,13 +31,6 @@ func TestCompileFromFile(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, data, got)
 	assert.Equal(t, 61, x.NumClaims())
-
-	out := filepath.Join(dir, "out", "corpus.fcx")
-	require.NoError(t, os.MkdirAll(filepath.Dir(out), 0o755))
-	require.NoError(t, writeFile(out, got))
-	written, err := os.ReadFile(out)
-	require.NoError(t, err)
-	assert.Equal(t, data, written)
 }
 
 func TestCompileRejectsBadFiles(t *testing.T) {
