@@ -271,3 +271,32 @@ func sortedKeys[V any](m map[string]V) []string {
 	sort.Strings(out)
 	return out
 }
+
+// A compiled corpus keeps its languages through the file a reader loads,
+// at any size: a corpus with more than 255 claims in a language once
+// wrote a language section its readers could not decode, and they fell
+// back, silently, to reading every page and claim as English.
+func TestCompiledCorpusKeepsItsLanguagesAtScale(t *testing.T) {
+	var claims []claim.Claim
+	for i := range 300 {
+		claims = append(claims, claim.Claim{ID: fmt.Sprintf("pt-%d", i), Language: "pt-BR",
+			Text: fmt.Sprintf("O governo cortou %d milhões de reais das universidades federais.", i+1)})
+	}
+	for i := range 20 {
+		claims = append(claims, claim.Claim{ID: fmt.Sprintf("en-%d", i), Language: "en",
+			Text: fmt.Sprintf("The senator voted %d times against the budget.", i+1)})
+	}
+	x, err := Index(claims, nil)
+	require.NoError(t, err)
+	read, err := index.Decode(x.Encode())
+	require.NoError(t, err)
+
+	langs := match.CorpusLanguages(read)
+	assert.Equal(t, []lang.Language{{Tag: "pt", Claims: 300}, {Tag: "en", Claims: 20}}, langs.Counts())
+	assert.Equal(t, lang.NoLanguage, langs.ID("it"), "a page in a language no claim is in is not compared")
+	assert.NotEqual(t, langs.DocLang(0), langs.DocLang(300))
+
+	section, _, err := lang.DecodeSection(read.Sections[lang.SectionName])
+	require.NoError(t, err, "the section decodes on its own")
+	assert.NotEmpty(t, section)
+}

@@ -13,6 +13,7 @@ type Corpus struct {
 	profiles map[string]*Profile
 	tags     []string // the claims' languages (primary subtags), by id
 	docLang  []uint16 // language id of each claim; nil when not known (KnowsClaims)
+	counts   []int    // claims per language id
 	main     string   // the language most claims are in
 }
 
@@ -49,7 +50,7 @@ func NewCorpus(section []byte, numClaims int, claimLang func(d int) string) (*Co
 		if len(c.tags) == 0 {
 			c.tags, counts = []string{"en"}, []int{numClaims}
 		}
-		c.main = c.tags[0]
+		c.main, c.counts = c.tags[0], counts
 		for id, n := range counts {
 			if n > counts[c.ID(c.main)] {
 				c.main = c.tags[id]
@@ -58,18 +59,20 @@ func NewCorpus(section []byte, numClaims int, claimLang func(d int) string) (*Co
 		return c, nil
 	}
 	c.docLang = make([]uint16, numClaims)
+	ids := map[string]int{} // not c.ID, which answers AnyLanguage for every tag of a legacy index
 	for d := range numClaims {
 		base := ClaimBase(claimLang(d))
-		id := c.ID(base)
-		if id < 0 {
+		id, ok := ids[base]
+		if !ok {
 			id = len(c.tags)
+			ids[base] = id
 			c.tags = append(c.tags, base)
 			counts = append(counts, 0)
 		}
 		c.docLang[d] = uint16(id)
 		counts[id]++
 	}
-	c.main = "en"
+	c.main, c.counts = "en", counts
 	for id, n := range counts {
 		if n > counts[max(c.ID(c.main), 0)] || c.ID(c.main) < 0 {
 			c.main = c.tags[id]
@@ -93,13 +96,9 @@ func (c *Corpus) KnowsClaims() bool { return c.docLang != nil }
 // Counts returns the claims' languages and how many claims each has, for
 // the "lang" section.
 func (c *Corpus) Counts() []Language {
-	counts := make([]int, len(c.tags))
-	for _, id := range c.docLang {
-		counts[id]++
-	}
 	out := make([]Language, len(c.tags))
 	for i, t := range c.tags {
-		out[i] = Language{Tag: t, Claims: counts[i]}
+		out[i] = Language{Tag: t, Claims: c.counts[i]}
 	}
 	return out
 }

@@ -107,3 +107,32 @@ func TestResolve(t *testing.T) {
 	assert.Equal(t, AnyLanguage, legacy.ID("pt"), "an index without a language section compares everything")
 	assert.Equal(t, text.English, legacy.Analyzer("pt"), "and reads everything as English, as it was built")
 }
+
+// A claim count is a value, not a count of the bytes that follow: a
+// section for 19,250 English and 300 Portuguese claims must read back
+// (it once failed for any count above 255, and readers silently fell back
+// to treating every claim as English).
+func TestSectionKeepsLargeClaimCounts(t *testing.T) {
+	profiles := []*Profile{{Tag: "pt", Script: "Latn", Stops: set("de", "que")}}
+	langs := []Language{{Tag: "en", Claims: 19250}, {Tag: "pt", Claims: 300}}
+	gotProfiles, gotLangs, err := DecodeSection(EncodeSection(profiles, langs))
+	require.NoError(t, err)
+	assert.Equal(t, langs, gotLangs)
+	require.Len(t, gotProfiles, 1)
+	assert.True(t, gotProfiles[0].IsStop("que"))
+
+	c, err := NewCorpus(EncodeSection(profiles, langs), 19550, nil)
+	require.NoError(t, err)
+	assert.Equal(t, langs, c.Counts(), "a reader without claim records knows the languages")
+	assert.Equal(t, NoLanguage, c.ID("it"))
+}
+
+// An index without a language section still counts its claims' languages
+// once each (it gave every claim a language of its own).
+func TestLegacyCorpusCountsLanguagesOnce(t *testing.T) {
+	tags := []string{"en", "en", "pt", "en"}
+	c, err := NewCorpus(nil, len(tags), func(d int) string { return tags[d] })
+	require.NoError(t, err)
+	assert.Equal(t, []Language{{Tag: "en", Claims: 3}, {Tag: "pt", Claims: 1}}, c.Counts())
+	assert.Equal(t, c.DocLang(0), c.DocLang(3))
+}

@@ -1,13 +1,14 @@
 package lang
 
 import (
-	"github.com/factcheckwidget/factcheck/internal/text"
-
-	"encoding/binary"
 	"errors"
+	"math"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/factcheckwidget/factcheck/internal/binfmt"
+	"github.com/factcheckwidget/factcheck/internal/text"
 )
 
 // SectionName is the index section (index.Index.Sections) holding the
@@ -58,10 +59,10 @@ func (p *Profile) IsStop(w string) bool { return p.Stops[w] }
 func EncodeSection(profiles []*Profile, languages []Language) []byte {
 	b := EncodeProfiles(profiles)
 	b[0] = sectionVersion
-	b = binary.AppendUvarint(b, uint64(len(languages)))
+	b = binfmt.AppendUvarint(b, uint64(len(languages)))
 	for _, l := range languages {
-		b = appendString(b, l.Tag)
-		b = binary.AppendUvarint(b, uint64(l.Claims))
+		b = binfmt.AppendString(b, l.Tag)
+		b = binfmt.AppendUvarint(b, uint64(l.Claims))
 	}
 	return b
 }
@@ -71,14 +72,14 @@ func EncodeSection(profiles []*Profile, languages []Language) []byte {
 func EncodeProfiles(profiles []*Profile) []byte {
 	ps := append([]*Profile(nil), profiles...)
 	sort.Slice(ps, func(i, j int) bool { return ps[i].Tag < ps[j].Tag })
-	b := binary.AppendUvarint(nil, 1)
-	b = binary.AppendUvarint(b, uint64(len(ps)))
+	b := binfmt.AppendUvarint(nil, 1)
+	b = binfmt.AppendUvarint(b, uint64(len(ps)))
 	for _, p := range ps {
-		b = appendString(b, p.Tag)
-		b = appendString(b, p.Script)
-		b = binary.AppendUvarint(b, uint64(len(p.Stops)))
+		b = binfmt.AppendString(b, p.Tag)
+		b = binfmt.AppendString(b, p.Script)
+		b = binfmt.AppendUvarint(b, uint64(len(p.Stops)))
 		for _, w := range sortedKeys(p.Stops) {
-			b = appendString(b, w)
+			b = binfmt.AppendString(b, w)
 		}
 		st := p.Stemmer
 		if st == nil {
@@ -91,19 +92,14 @@ func EncodeProfiles(profiles []*Profile) []byte {
 }
 
 func appendRules(b []byte, t *text.RuleTable) []byte {
-	b = binary.AppendUvarint(b, uint64(len(t.Rules)))
+	b = binfmt.AppendUvarint(b, uint64(len(t.Rules)))
 	for _, k := range sortedKeys(t.Rules) {
 		r := t.Rules[k]
-		b = appendString(b, k)
-		b = binary.AppendUvarint(b, uint64(r.Strip))
-		b = appendString(b, r.Add)
+		b = binfmt.AppendString(b, k)
+		b = binfmt.AppendUvarint(b, uint64(r.Strip))
+		b = binfmt.AppendString(b, r.Add)
 	}
 	return b
-}
-
-func appendString(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -126,23 +122,23 @@ func DecodeProfiles(b []byte) ([]*Profile, error) {
 // DecodeSection reads the "lang" section: the profiles, and the claims'
 // languages (nil in a version 1 section).
 func DecodeSection(b []byte) ([]*Profile, []Language, error) {
-	r := reader{b: b}
-	version := r.uvarint()
+	r := binfmt.NewReader(b, errSection, errSection)
+	version := r.Uvarint()
 	if version != 1 && version != sectionVersion {
 		return nil, nil, errors.New("lang: unsupported language section version")
 	}
 	var out []*Profile
-	for n := r.uvarint(); n > 0 && r.err == nil; n-- {
-		p := &Profile{Tag: r.string(), Script: r.string(), Stops: map[string]bool{}}
-		for k := r.uvarint(); k > 0 && r.err == nil; k-- {
-			p.Stops[r.string()] = true
+	for n := r.Count(2); n > 0 && r.Err() == nil; n-- {
+		p := &Profile{Tag: r.Str(), Script: r.Str(), Stops: map[string]bool{}}
+		for k := r.Count(1); k > 0 && r.Err() == nil; k-- {
+			p.Stops[r.Str()] = true
 		}
 		st := &text.Stemmer{}
 		for _, t := range []*text.RuleTable{&st.Prefixes, &st.Suffixes} {
 			t.Rules = map[string]text.Rule{}
-			for k := r.uvarint(); k > 0 && r.err == nil; k-- {
-				key := r.string()
-				t.Rules[key] = text.Rule{Strip: int(min(r.uvarint(), 255)), Add: r.string()}
+			for k := r.Count(3); k > 0 && r.Err() == nil; k-- {
+				key := r.Str()
+				t.Rules[key] = text.Rule{Strip: int(min(r.Uvarint(), 255)), Add: r.Str()}
 				n := utf8.RuneCountInString(key)
 				if strings.HasPrefix(key, text.WholeWord) {
 					n--
@@ -157,40 +153,14 @@ func DecodeSection(b []byte) ([]*Profile, []Language, error) {
 	}
 	var langs []Language
 	if version >= 2 {
-		for n := r.uvarint(); n > 0 && r.err == nil; n-- {
-			langs = append(langs, Language{Tag: r.string(), Claims: int(r.uvarint())})
+		// A language's claim count is a value, not a count of what
+		// follows: a corpus's 19,250 English claims take three bytes.
+		for n := r.Count(2); n > 0 && r.Err() == nil; n-- {
+			langs = append(langs, Language{Tag: r.Str(), Claims: r.Int(math.MaxInt32)})
 		}
 	}
-	if r.err != nil || len(r.b) != 0 {
-		return nil, nil, errSection
+	if err := r.Done(); err != nil {
+		return nil, nil, err
 	}
 	return out, langs, nil
-}
-
-type reader struct {
-	b   []byte
-	err error
-}
-
-// uvarint reads a number; a count may not exceed the bytes left (every
-// item takes at least one), so a corrupt count cannot allocate much.
-func (r *reader) uvarint() uint64 {
-	v, n := binary.Uvarint(r.b)
-	if n <= 0 || v > uint64(len(r.b)) && r.err == nil && v > 255 {
-		r.err, r.b = errSection, nil
-		return 0
-	}
-	r.b = r.b[n:]
-	return v
-}
-
-func (r *reader) string() string {
-	n := r.uvarint()
-	if n > uint64(len(r.b)) {
-		r.err, r.b = errSection, nil
-		return ""
-	}
-	s := string(r.b[:n])
-	r.b = r.b[n:]
-	return s
 }
