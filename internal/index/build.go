@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/factcheckwidget/factcheck/internal/binfmt"
 	"github.com/factcheckwidget/factcheck/internal/claim"
 	"github.com/factcheckwidget/factcheck/internal/text"
 )
@@ -117,12 +118,12 @@ func (b *fieldBuilder) add(doc int, terms []string) {
 		}
 		if p.last == int32(doc) {
 			p.lastTF++
-			p.buf = appendUvarint(p.buf[:p.tfAt], uint64(p.lastTF))
+			p.buf = binfmt.AppendUvarint(p.buf[:p.tfAt], uint64(p.lastTF))
 			continue
 		}
-		p.buf = appendUvarint(p.buf, uint64(int32(doc)-p.last-1))
+		p.buf = binfmt.AppendUvarint(p.buf, uint64(int32(doc)-p.last-1))
 		p.tfAt = len(p.buf)
-		p.buf = appendUvarint(p.buf, 1)
+		p.buf = binfmt.AppendUvarint(p.buf, 1)
 		p.last, p.lastTF = int32(doc), 1
 		p.df++
 	}

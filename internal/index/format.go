@@ -39,6 +39,7 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/factcheckwidget/factcheck/internal/binfmt"
 	"github.com/factcheckwidget/factcheck/internal/claim"
 )
 
@@ -65,38 +66,24 @@ func (x *Index) WriteTo(w io.Writer) (int64, error) {
 	e := &encoder{w: w, b: make([]byte, 0, encodeChunk+1024)}
 	e.b = append(e.b, Magic...)
 	e.b = append(e.b, byte(Version), byte(Version>>8), 0, 0)
-	keys := make([]string, 0, len(x.Meta))
-	for k := range x.Meta {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	e.b = appendUvarint(e.b, uint64(len(keys)))
-	for _, k := range keys {
-		e.b = appendString(e.b, k)
-		e.b = appendString(e.b, x.Meta[k])
-	}
-	e.b = appendUvarint(e.b, uint64(len(x.claims)))
+	e.b = binfmt.AppendStringMap(e.b, x.Meta)
+	e.b = binfmt.AppendUvarint(e.b, uint64(len(x.claims)))
 	for i := range x.claims {
-		c := &x.claims[i]
-		for _, s := range [...]string{c.ID, c.Text, c.Title, c.Context, c.Rating, c.Publisher, c.PublisherSite,
-			c.URL, c.ReviewDate, c.Claimant, c.ClaimDate, c.Language} {
-			e.b = appendString(e.b, s)
-		}
-		e.b = append(e.b, byte(c.Verdict))
+		e.b = AppendClaim(e.b, &x.claims[i])
 		e.flushFull()
 	}
 	for f := range x.Fields {
 		x.Fields[f].encode(e)
 	}
 	for _, ids := range x.forward {
-		e.b = appendUvarint(e.b, uint64(len(ids)))
+		e.b = binfmt.AppendUvarint(e.b, uint64(len(ids)))
 		for _, id := range ids {
-			e.b = appendUvarint(e.b, uint64(id))
+			e.b = binfmt.AppendUvarint(e.b, uint64(id))
 		}
 		e.flushFull()
 	}
 	for d, first := range x.Duplicates {
-		e.b = appendUvarint(e.b, uint64(d-int(first)))
+		e.b = binfmt.AppendUvarint(e.b, uint64(d-int(first)))
 		e.flushFull()
 	}
 	names := make([]string, 0, len(x.Sections))
@@ -104,15 +91,13 @@ func (x *Index) WriteTo(w io.Writer) (int64, error) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	e.b = appendUvarint(e.b, uint64(len(names)))
+	e.b = binfmt.AppendUvarint(e.b, uint64(len(names)))
 	for _, n := range names {
-		e.b = appendString(e.b, n)
+		e.b = binfmt.AppendString(e.b, n)
 		e.blob(x.Sections[n])
 	}
 	e.flush()
-	sum := e.crc
-	e.b = append(e.b, byte(sum), byte(sum>>8), byte(sum>>16), byte(sum>>24))
-	e.write(e.b)
+	e.write(binfmt.AppendSum(e.b, e.crc))
 	return e.n, e.err
 }
 
@@ -154,7 +139,7 @@ func (e *encoder) flushFull() {
 // blob writes a length-prefixed byte string without copying it into the
 // buffer.
 func (e *encoder) blob(p []byte) {
-	e.b = appendUvarint(e.b, uint64(len(p)))
+	e.b = binfmt.AppendUvarint(e.b, uint64(len(p)))
 	e.flush()
 	e.crc = crc32.Update(e.crc, crc32.IEEETable, p)
 	e.write(p)
@@ -162,27 +147,27 @@ func (e *encoder) blob(p []byte) {
 
 func (f *Field) encode(e *encoder) {
 	e.b = append(e.b, byte(f.Kind))
-	e.b = appendUvarint(e.b, uint64(f.numTerms))
+	e.b = binfmt.AppendUvarint(e.b, uint64(f.numTerms))
 	e.blob(f.terms)
 	prev := uint32(0)
 	for _, end := range f.termEnd {
-		e.b = appendUvarint(e.b, uint64(end-prev))
+		e.b = binfmt.AppendUvarint(e.b, uint64(end-prev))
 		prev = end
 		e.flushFull()
 	}
 	for _, df := range f.df {
-		e.b = appendUvarint(e.b, uint64(df))
+		e.b = binfmt.AppendUvarint(e.b, uint64(df))
 		e.flushFull()
 	}
 	prev = 0
 	for _, end := range f.postEnd {
-		e.b = appendUvarint(e.b, uint64(end-prev))
+		e.b = binfmt.AppendUvarint(e.b, uint64(end-prev))
 		prev = end
 		e.flushFull()
 	}
 	e.blob(f.post)
 	for _, l := range f.DocLen {
-		e.b = appendUvarint(e.b, uint64(l))
+		e.b = binfmt.AppendUvarint(e.b, uint64(l))
 		e.flushFull()
 	}
 }
@@ -223,82 +208,92 @@ func Decode(data []byte) (*Index, error) {
 	if version != Version && version != 1 {
 		return nil, versionError(version)
 	}
-	body := data[:len(data)-4]
-	want := uint32(data[len(data)-4]) | uint32(data[len(data)-3])<<8 | uint32(data[len(data)-2])<<16 | uint32(data[len(data)-1])<<24
-	if crc32.ChecksumIEEE(body) != want {
+	body, ok := binfmt.Checksummed(data)
+	if !ok {
 		return nil, ErrChecksum
 	}
-	r := &reader{b: body, pos: headerLen}
-	x := &Index{Meta: map[string]string{}}
-	nMeta := r.count(2)
-	for i := 0; i < nMeta && r.err == nil; i++ {
-		k := r.str()
-		x.Meta[k] = r.str()
-	}
-	n := r.count(13)
+	r := &reader{binfmt.NewReader(body[headerLen:], ErrTruncated, errOutOfBounds)}
+	x := &Index{Meta: r.StringMap()}
+	n := r.Count(13)
 	if n > MaxClaims {
 		return nil, errTooManyClaims // before allocating n claims
 	}
 	x.claims = make([]claim.Claim, n)
-	for i := 0; i < n && r.err == nil; i++ {
-		c := &x.claims[i]
-		for _, p := range [...]*string{&c.ID, &c.Text, &c.Title, &c.Context, &c.Rating, &c.Publisher, &c.PublisherSite,
-			&c.URL, &c.ReviewDate, &c.Claimant, &c.ClaimDate, &c.Language} {
-			*p = r.str()
-		}
-		c.Verdict = claim.Verdict(r.byte())
+	for i := 0; i < n && r.Err() == nil; i++ {
+		ReadClaim(&r.Reader, &x.claims[i])
 	}
 	for f := range x.Fields {
 		x.Fields[f] = r.field(n)
-		if r.err == nil && x.Fields[f].Kind != fieldKinds[f] {
-			r.fail(errOutOfBounds)
+		if r.Err() == nil && x.Fields[f].Kind != fieldKinds[f] {
+			r.Corrupt()
 		}
 	}
 	x.forward = r.forward(n, x.Fields[FieldClaim].numTerms)
 	x.Duplicates = make([]int32, n)
-	for d := 0; d < n && r.err == nil; d++ {
-		x.Duplicates[d] = int32(d - int(r.uvarintMax(uint64(d))))
+	for d := 0; d < n && r.Err() == nil; d++ {
+		x.Duplicates[d] = int32(d - r.Int(d))
 	}
 	if version >= 2 {
-		ns := r.count(2)
+		ns := r.Count(2)
 		if ns > 0 {
 			x.Sections = make(map[string][]byte, ns)
 		}
-		for i := 0; i < ns && r.err == nil; i++ {
-			name := r.str()
-			x.Sections[name] = r.bytes()
+		for i := 0; i < ns && r.Err() == nil; i++ {
+			name := r.Str()
+			x.Sections[name] = r.Bytes()
 		}
 	}
-	if r.err == nil && r.pos != len(body) {
-		r.fail(errOutOfBounds)
-	}
-	if r.err != nil {
-		return nil, r.err
+	if err := r.Done(); err != nil {
+		return nil, err
 	}
 	return x, nil
 }
 
+// AppendClaim appends a claim record as the index and a sharded corpus's
+// chunks store it: 12 strings (ID, Text, Title, Context, Rating,
+// Publisher, PublisherSite, URL, ReviewDate, Claimant, ClaimDate,
+// Language) and the verdict byte.
+func AppendClaim(b []byte, c *claim.Claim) []byte {
+	for _, s := range [...]string{c.ID, c.Text, c.Title, c.Context, c.Rating, c.Publisher, c.PublisherSite,
+		c.URL, c.ReviewDate, c.Claimant, c.ClaimDate, c.Language} {
+		b = binfmt.AppendString(b, s)
+	}
+	return append(b, byte(c.Verdict))
+}
+
+// ReadClaim reads a record AppendClaim wrote into c.
+func ReadClaim(r *binfmt.Reader, c *claim.Claim) {
+	for _, p := range [...]*string{&c.ID, &c.Text, &c.Title, &c.Context, &c.Rating, &c.Publisher, &c.PublisherSite,
+		&c.URL, &c.ReviewDate, &c.Claimant, &c.ClaimDate, &c.Language} {
+		*p = r.Str()
+	}
+	c.Verdict = claim.Verdict(r.Byte())
+}
+
+// reader is the index's decoder: binfmt's, with the index's own tables.
+type reader struct{ binfmt.Reader }
+
 func (r *reader) field(numDocs int) Field {
-	f := Field{Kind: FieldKind(r.byte())}
-	f.numTerms = r.count(3)
-	f.terms = r.bytes()
+	f := Field{Kind: FieldKind(r.Byte())}
+	f.numTerms = r.Count(3)
+	f.terms = r.Bytes()
 	f.termEnd = r.cumulative(f.numTerms, uint64(len(f.terms)))
-	if r.err == nil && f.numTerms > 0 && int(f.termEnd[f.numTerms-1]) != len(f.terms) {
-		r.fail(errOutOfBounds)
+	if r.Err() == nil && f.numTerms > 0 && int(f.termEnd[f.numTerms-1]) != len(f.terms) {
+		r.Corrupt()
 	}
 	f.df = make([]uint32, f.numTerms)
 	for i := range f.df {
-		f.df[i] = uint32(r.uvarintMax(uint64(numDocs)))
+		f.df[i] = uint32(r.Int(numDocs))
 	}
-	ends := r.cumulative(f.numTerms, uint64(len(r.b)))
-	f.post = r.bytes()
-	if r.err == nil && f.numTerms > 0 && int(ends[f.numTerms-1]) != len(f.post) {
-		r.fail(errOutOfBounds)
+	ends := r.cumulative(f.numTerms, uint64(r.Left()))
+	f.post = r.Bytes()
+	if r.Err() == nil && f.numTerms > 0 && int(ends[f.numTerms-1]) != len(f.post) {
+		r.Corrupt()
 	}
 	f.postEnd = ends
 	f.DocLen = make([]uint32, numDocs)
 	for i := range f.DocLen {
-		f.DocLen[i] = uint32(r.uvarintMax(1 << 20))
+		f.DocLen[i] = uint32(r.Int(1 << 20))
 	}
 	f.AvgLen = averageLen(f.DocLen)
 	return f
@@ -307,105 +302,18 @@ func (r *reader) field(numDocs int) Field {
 // forward reads n documents' term-id lists over a vocabulary of numTerms.
 func (r *reader) forward(n, numTerms int) [][]uint32 {
 	out := make([][]uint32, n)
-	for d := 0; d < n && r.err == nil; d++ {
-		ids := make([]uint32, r.count(1))
+	for d := 0; d < n && r.Err() == nil; d++ {
+		ids := make([]uint32, r.Count(1))
 		if len(ids) > 0 && numTerms == 0 {
-			r.fail(errOutOfBounds)
+			r.Corrupt()
 			break
 		}
 		for i := range ids {
-			ids[i] = uint32(r.uvarintMax(uint64(numTerms) - 1))
+			ids[i] = uint32(r.Int(numTerms - 1))
 		}
 		out[d] = ids
 	}
 	return out
-}
-
-// reader decodes the body; the first error sticks and later reads return
-// zero values, so decoding code stays linear.
-type reader struct {
-	b   []byte
-	pos int
-	err error
-}
-
-func (r *reader) fail(err error) {
-	if r.err == nil {
-		r.err = err
-	}
-	r.pos = len(r.b)
-}
-
-func (r *reader) uvarint() uint64 {
-	if r.err != nil {
-		return 0
-	}
-	v, n := uvarint(r.b[r.pos:])
-	if n <= 0 {
-		if n == 0 {
-			r.fail(ErrTruncated)
-		} else {
-			r.fail(errOutOfBounds)
-		}
-		return 0
-	}
-	r.pos += n
-	return v
-}
-
-func (r *reader) uvarintMax(max uint64) uint64 {
-	v := r.uvarint()
-	if v > max {
-		r.fail(errOutOfBounds)
-		return 0
-	}
-	return v
-}
-
-// count reads an element count and checks that the remaining bytes could
-// hold that many elements of at least minBytes each, so a corrupted count
-// cannot make us allocate gigabytes.
-func (r *reader) count(minBytes int) int {
-	v := r.uvarint()
-	if r.err == nil && v > uint64((len(r.b)-r.pos)/minBytes) {
-		r.fail(ErrTruncated)
-		return 0
-	}
-	return int(v)
-}
-
-func (r *reader) byte() byte {
-	if r.err != nil {
-		return 0
-	}
-	if r.pos >= len(r.b) {
-		r.fail(ErrTruncated)
-		return 0
-	}
-	c := r.b[r.pos]
-	r.pos++
-	return c
-}
-
-func (r *reader) bytes() []byte {
-	n := r.count(1)
-	if r.err != nil {
-		return nil
-	}
-	out := make([]byte, n)
-	copy(out, r.b[r.pos:r.pos+n])
-	r.pos += n
-	return out
-}
-
-func (r *reader) str() string {
-	n := r.count(1)
-	if r.err != nil {
-		return ""
-	}
-	s := string(r.b[r.pos : r.pos+n])
-	r.pos += n
-	return s
 }
 
 // cumulative reads n uvarint lengths and returns their running sums,
@@ -416,52 +324,13 @@ func (r *reader) cumulative(n int, max uint64) []uint32 {
 	for i := range out {
 		// Compare before adding: a huge length must not wrap the sum round
 		// to a smaller end, which would make later slices run backwards.
-		v := r.uvarint()
+		v := r.Uvarint()
 		if v > max-sum {
-			r.fail(errOutOfBounds)
+			r.Corrupt()
 			return out
 		}
 		sum += v
 		out[i] = uint32(sum)
 	}
 	return out
-}
-
-func appendString(b []byte, s string) []byte {
-	b = appendUvarint(b, uint64(len(s)))
-	return append(b, s...)
-}
-
-func appendUvarint(b []byte, v uint64) []byte {
-	for v >= 0x80 {
-		b = append(b, byte(v)|0x80)
-		v >>= 7
-	}
-	return append(b, byte(v))
-}
-
-// Uvarint decodes an unsigned LEB128 value from the start of b: n > 0
-// bytes read, n == 0 buffer too short, n < 0 overflow. The matcher decodes
-// postings with it (PostingBytes); it is small enough to inline.
-func Uvarint(b []byte) (uint64, int) { return uvarint(b) }
-
-// uvarint decodes an unsigned LEB128 value: n > 0 bytes read, n == 0 buffer
-// too short, n < 0 overflow.
-func uvarint(b []byte) (uint64, int) {
-	var v uint64
-	var shift uint
-	for i, c := range b {
-		if i == 10 {
-			return 0, -1
-		}
-		if c < 0x80 {
-			if i == 9 && c > 1 {
-				return 0, -1
-			}
-			return v | uint64(c)<<shift, i + 1
-		}
-		v |= uint64(c&0x7f) << shift
-		shift += 7
-	}
-	return 0, 0
 }

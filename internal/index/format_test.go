@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/factcheckwidget/factcheck/internal/binfmt"
 	"github.com/factcheckwidget/factcheck/internal/claim"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -59,15 +60,15 @@ func TestGoldenHeader(t *testing.T) {
 	sum := uint32(data[n-4]) | uint32(data[n-3])<<8 | uint32(data[n-2])<<16 | uint32(data[n-1])<<24
 	assert.Equal(t, crc32.ChecksumIEEE(data[:n-4]), sum, "trailing CRC-32 IEEE, little-endian")
 	// The meta section follows the header: 2 pairs, sorted by key.
-	r := &reader{b: data[:n-4], pos: headerLen}
-	assert.Equal(t, 2, r.count(2))
-	assert.Equal(t, "name", r.str())
-	assert.Equal(t, "small", r.str())
-	assert.Equal(t, "source", r.str())
-	assert.Equal(t, "index tests", r.str())
-	assert.Equal(t, 5, r.count(13), "claim count")
-	assert.Equal(t, smallClaims()[0].ID, r.str())
-	require.NoError(t, r.err)
+	r := binfmt.NewReader(data[headerLen:n-4], ErrTruncated, errOutOfBounds)
+	assert.Equal(t, 2, r.Count(2))
+	assert.Equal(t, "name", r.Str())
+	assert.Equal(t, "small", r.Str())
+	assert.Equal(t, "source", r.Str())
+	assert.Equal(t, "index tests", r.Str())
+	assert.Equal(t, 5, r.Count(13), "claim count")
+	assert.Equal(t, smallClaims()[0].ID, r.Str())
+	require.NoError(t, r.Err())
 }
 
 func readGolden(t testing.TB) []byte {
@@ -254,15 +255,15 @@ func TestDecodeWrappingLengths(t *testing.T) {
 	b := x.Encode()
 	body := b[:len(b)-4]
 	pos := prefix + 1
-	_, n1 := uvarint(body[pos:]) // numTerms
+	_, n1 := binfmt.Uvarint(body[pos:]) // numTerms
 	pos += n1
-	tl, n2 := uvarint(body[pos:]) // length of the terms blob
+	tl, n2 := binfmt.Uvarint(body[pos:]) // length of the terms blob
 	pos += n2 + int(tl)
-	_, a := uvarint(body[pos:])
-	_, c := uvarint(body[pos+a:])
+	_, a := binfmt.Uvarint(body[pos:])
+	_, c := binfmt.Uvarint(body[pos+a:])
 	var repl []byte
-	repl = appendUvarint(repl, l0+k)
-	repl = appendUvarint(repl, ^uint64(0)-k+1+l1) // 2^64 - k + l1
+	repl = binfmt.AppendUvarint(repl, l0+k)
+	repl = binfmt.AppendUvarint(repl, ^uint64(0)-k+1+l1) // 2^64 - k + l1
 	crafted := append(append(append([]byte{}, body[:pos]...), repl...), body[pos+a+c:]...)
 	y, err := decodeNoPanic(t, withCRC(crafted))
 	require.ErrorIs(t, err, errOutOfBounds)
@@ -275,16 +276,16 @@ func fieldStart(x *Index) int {
 	b := []byte(Magic)
 	b = append(b, Version, 0, 0, 0)
 	keys := []string{"name", "source"}
-	b = appendUvarint(b, uint64(len(keys)))
+	b = binfmt.AppendUvarint(b, uint64(len(keys)))
 	for _, k := range keys {
-		b = appendString(b, k)
-		b = appendString(b, x.Meta[k])
+		b = binfmt.AppendString(b, k)
+		b = binfmt.AppendString(b, x.Meta[k])
 	}
-	b = appendUvarint(b, uint64(len(x.claims)))
+	b = binfmt.AppendUvarint(b, uint64(len(x.claims)))
 	for _, c := range x.claims {
 		for _, s := range []string{c.ID, c.Text, c.Title, c.Context, c.Rating, c.Publisher, c.PublisherSite,
 			c.URL, c.ReviewDate, c.Claimant, c.ClaimDate, c.Language} {
-			b = appendString(b, s)
+			b = binfmt.AppendString(b, s)
 		}
 		b = append(b, byte(c.Verdict))
 	}
@@ -294,8 +295,8 @@ func fieldStart(x *Index) int {
 func TestDecodeHugeCounts(t *testing.T) {
 	// A claim count of 2^40 in a tiny file must fail fast, not allocate.
 	body := []byte("FCIX\x01\x00\x00\x00")
-	body = appendUvarint(body, 0)     // no meta
-	body = appendUvarint(body, 1<<40) // claims
+	body = binfmt.AppendUvarint(body, 0)     // no meta
+	body = binfmt.AppendUvarint(body, 1<<40) // claims
 	_, err := decodeNoPanic(t, withCRC(body))
 	require.ErrorIs(t, err, ErrTruncated)
 
@@ -306,26 +307,13 @@ func TestDecodeHugeCounts(t *testing.T) {
 	assert.False(t, errors.Is(err, ErrChecksum))
 }
 
-func TestUvarint(t *testing.T) {
-	for _, v := range []uint64{0, 1, 127, 128, 300, 1<<32 - 1, 1<<63 + 5, ^uint64(0)} {
-		b := appendUvarint(nil, v)
-		got, n := uvarint(b)
-		assert.Equal(t, v, got)
-		assert.Equal(t, len(b), n)
-		_, n = uvarint(b[:len(b)-1])
-		assert.Equal(t, 0, n, "short buffer")
-	}
-	_, n := uvarint([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02})
-	assert.Less(t, n, 0, "overflow")
-}
-
 // A crafted index claiming more than MaxClaims claims is refused before
 // anything is allocated for them.
 func TestDecodeRefusesTooManyClaims(t *testing.T) {
 	b := []byte(Magic)
 	b = append(b, byte(Version), byte(Version>>8), 0, 0)
-	b = appendUvarint(b, 0) // no meta
-	b = appendUvarint(b, MaxClaims+1)
+	b = binfmt.AppendUvarint(b, 0) // no meta
+	b = binfmt.AppendUvarint(b, MaxClaims+1)
 	b = append(b, make([]byte, 13*(MaxClaims+1))...)
 	sum := crc32.ChecksumIEEE(b)
 	b = append(b, byte(sum), byte(sum>>8), byte(sum>>16), byte(sum>>24))

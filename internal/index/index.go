@@ -6,6 +6,7 @@
 package index
 
 import (
+	"github.com/factcheckwidget/factcheck/internal/binfmt"
 	"github.com/factcheckwidget/factcheck/internal/claim"
 	"github.com/factcheckwidget/factcheck/internal/text"
 )
@@ -137,12 +138,12 @@ func (f *Field) Postings(t int, numDocs int, fn func(doc int, tf int)) {
 	p := f.post[start:f.postEnd[t]]
 	doc := -1
 	for len(p) > 0 {
-		delta, n := uvarint(p)
+		delta, n := binfmt.Uvarint(p)
 		if n <= 0 {
 			return
 		}
 		p = p[n:]
-		tf, n := uvarint(p)
+		tf, n := binfmt.Uvarint(p)
 		if n <= 0 {
 			return
 		}

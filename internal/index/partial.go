@@ -3,6 +3,7 @@ package index
 import (
 	"errors"
 
+	"github.com/factcheckwidget/factcheck/internal/binfmt"
 	"github.com/factcheckwidget/factcheck/internal/claim"
 	"github.com/factcheckwidget/factcheck/internal/text"
 )
@@ -146,7 +147,7 @@ func FromPostings(stats Stats, docLen [NumFields][]uint32, lists [NumFields][]Te
 				if d <= p.last || int(d) >= numDocs {
 					return nil, errPartial
 				}
-				p.buf = appendUvarint(appendUvarint(p.buf, uint64(d-p.last-1)), uint64(l.TFs[i]))
+				p.buf = binfmt.AppendUvarint(binfmt.AppendUvarint(p.buf, uint64(d-p.last-1)), uint64(l.TFs[i]))
 				p.last = d
 			}
 			b.postings[l.Term] = p

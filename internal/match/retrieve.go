@@ -11,6 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/factcheckwidget/factcheck/internal/binfmt"
 	"github.com/factcheckwidget/factcheck/internal/index"
 	"github.com/factcheckwidget/factcheck/internal/lang"
 )
@@ -205,11 +206,11 @@ func (m *Matcher) accumulate(s *scratch, f int, qterms []queryTerm) {
 		p := fld.PostingBytes(qt.id)
 		doc := -1
 		for len(p) > 0 {
-			delta, n := index.Uvarint(p)
+			delta, n := binfmt.Uvarint(p)
 			if n <= 0 {
 				break
 			}
-			tf, n2 := index.Uvarint(p[n:])
+			tf, n2 := binfmt.Uvarint(p[n:])
 			if n2 <= 0 {
 				break
 			}

@@ -112,7 +112,7 @@ func (c *Corpus) add(name string, data []byte) error {
 	case kindKeywords:
 		r.keywords(claims, c.keywords)
 	}
-	return r.done()
+	return r.Done()
 }
 
 // parts is how many parts of a kind the corpus has (0: none to read).

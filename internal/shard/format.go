@@ -91,11 +91,9 @@ package shard
 
 import (
 	"errors"
-	"hash/crc32"
-	"math"
 	"strconv"
 
-	"github.com/factcheckwidget/factcheck/internal/index"
+	"github.com/factcheckwidget/factcheck/internal/binfmt"
 )
 
 // Version of the sharded format this package writes and reads.
@@ -160,33 +158,6 @@ func partName(build string, kind byte, n int) string {
 
 // --- encoding ---------------------------------------------------------------
 
-func appendUvarint(b []byte, v uint64) []byte {
-	for v >= 0x80 {
-		b = append(b, byte(v)|0x80)
-		v >>= 7
-	}
-	return append(b, byte(v))
-}
-
-func appendString(b []byte, s string) []byte {
-	return append(appendUvarint(b, uint64(len(s))), s...)
-}
-
-func appendUint64(b []byte, v uint64) []byte {
-	for i := 0; i < 8; i++ {
-		b = append(b, byte(v>>(8*i)))
-	}
-	return b
-}
-
-func appendFloat(b []byte, f float64) []byte { return appendUint64(b, math.Float64bits(f)) }
-
-// seal appends the CRC-32 of b.
-func seal(b []byte) []byte {
-	sum := crc32.ChecksumIEEE(b)
-	return append(b, byte(sum), byte(sum>>8), byte(sum>>16), byte(sum>>24))
-}
-
 // partHeader starts a part of a kind and number.
 func partHeader(kind byte, n int) []byte {
 	b := make([]byte, 0, 4096)
@@ -202,10 +173,8 @@ func unseal(data []byte, minLen int) ([]byte, error) {
 	if len(data) < minLen+4 {
 		return nil, ErrTruncated
 	}
-	body := data[:len(data)-4]
-	n := len(data)
-	want := uint32(data[n-4]) | uint32(data[n-3])<<8 | uint32(data[n-2])<<16 | uint32(data[n-1])<<24
-	if crc32.ChecksumIEEE(body) != want {
+	body, ok := binfmt.Checksummed(data)
+	if !ok {
 		return nil, ErrChecksum
 	}
 	return body, nil
@@ -228,7 +197,7 @@ func openPart(data []byte, kind byte, n int) (*reader, error) {
 	if body[6] != kind || got != n {
 		return nil, errors.New("part holds " + string(body[6]) + strconv.Itoa(got) + ", not the part of that name")
 	}
-	return &reader{b: body, pos: partHeaderLen}, nil
+	return newReader(body[partHeaderLen:]), nil
 }
 
 // checkVersion checks the version after the magic bytes.
@@ -239,96 +208,10 @@ func checkVersion(b []byte) error {
 	return nil
 }
 
-// reader decodes a body; the first error sticks and later reads return
-// zero values, so decoding code stays linear.
-type reader struct {
-	b   []byte
-	pos int
-	err error
-}
+// reader decodes a part or the manifest: binfmt's, with the shard's own
+// errors and tables.
+type reader struct{ binfmt.Reader }
 
-func (r *reader) fail(err error) {
-	if r.err == nil {
-		r.err = err
-	}
-	r.pos = len(r.b)
-}
-
-func (r *reader) uvarint() uint64 {
-	if r.err != nil {
-		return 0
-	}
-	v, n := index.Uvarint(r.b[r.pos:])
-	switch {
-	case n == 0:
-		r.fail(ErrTruncated)
-	case n < 0:
-		r.fail(errCorrupt)
-	default:
-		r.pos += n
-	}
-	return v
-}
-
-// int reads a varint that must be at most max.
-func (r *reader) int(max int) int {
-	v := r.uvarint()
-	if v > uint64(max) {
-		r.fail(errCorrupt)
-		return 0
-	}
-	return int(v)
-}
-
-// count reads an element count that the remaining bytes could hold at
-// minBytes each, so a corrupted count cannot allocate gigabytes.
-func (r *reader) count(minBytes int) int { return r.int((len(r.b) - r.pos) / minBytes) }
-
-func (r *reader) byte() byte {
-	if r.err != nil {
-		return 0
-	}
-	if r.pos >= len(r.b) {
-		r.fail(ErrTruncated)
-		return 0
-	}
-	c := r.b[r.pos]
-	r.pos++
-	return c
-}
-
-func (r *reader) str() string {
-	n := r.count(1)
-	if r.err != nil {
-		return ""
-	}
-	s := string(r.b[r.pos : r.pos+n])
-	r.pos += n
-	return s
-}
-
-func (r *reader) uint64() uint64 {
-	if r.err != nil {
-		return 0
-	}
-	if len(r.b)-r.pos < 8 {
-		r.fail(ErrTruncated)
-		return 0
-	}
-	var v uint64
-	for i := 0; i < 8; i++ {
-		v |= uint64(r.b[r.pos+i]) << (8 * i)
-	}
-	r.pos += 8
-	return v
-}
-
-func (r *reader) float() float64 { return math.Float64frombits(r.uint64()) }
-
-// done fails unless the whole body was read.
-func (r *reader) done() error {
-	if r.err == nil && r.pos != len(r.b) {
-		r.fail(errCorrupt)
-	}
-	return r.err
+func newReader(body []byte) *reader {
+	return &reader{binfmt.NewReader(body, ErrTruncated, errCorrupt)}
 }

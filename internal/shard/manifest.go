@@ -2,8 +2,9 @@ package shard
 
 import (
 	"errors"
-	"sort"
+	"math"
 
+	"github.com/factcheckwidget/factcheck/internal/binfmt"
 	"github.com/factcheckwidget/factcheck/internal/index"
 )
 
@@ -45,30 +46,24 @@ func (m *Manifest) Stats() index.Stats {
 func (m *Manifest) Encode() []byte {
 	b := []byte(ManifestMagic)
 	b = append(b, Version, 0, 0, 0)
-	b = appendString(b, m.Build)
-	keys := make([]string, 0, len(m.Meta))
-	for k := range m.Meta {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	b = appendUvarint(b, uint64(len(keys)))
-	for _, k := range keys {
-		b = appendString(appendString(b, k), m.Meta[k])
-	}
-	b = appendUvarint(b, uint64(m.Claims))
+	b = binfmt.AppendString(b, m.Build)
+	b = binfmt.AppendStringMap(b, m.Meta)
+	b = binfmt.AppendUvarint(b, uint64(m.Claims))
 	for _, f := range m.Fields {
 		b = append(b, byte(f.Kind))
-		b = appendFloat(appendFloat(appendFloat(b, f.AvgLen), f.K1), f.B)
-		b = appendUvarint(b, uint64(f.Keep))
+		for _, v := range [...]float64{f.AvgLen, f.K1, f.B} {
+			b = binfmt.AppendUint64(b, math.Float64bits(v))
+		}
+		b = binfmt.AppendUvarint(b, uint64(f.Keep))
 	}
-	b = appendUvarint(b, uint64(m.GramMaxDF))
-	b = appendUvarint(appendUvarint(b, uint64(m.StemBuckets)), uint64(m.GramBuckets))
-	b = appendUvarint(b, uint64(m.Chunk))
+	b = binfmt.AppendUvarint(b, uint64(m.GramMaxDF))
+	b = binfmt.AppendUvarint(binfmt.AppendUvarint(b, uint64(m.StemBuckets)), uint64(m.GramBuckets))
+	b = binfmt.AppendUvarint(b, uint64(m.Chunk))
 	sections := byte(0)
 	if m.Sections {
 		sections = 1
 	}
-	return seal(append(b, sections))
+	return binfmt.AppendChecksum(append(b, sections))
 }
 
 // DecodeManifest reads a manifest (decompressed).
@@ -83,28 +78,25 @@ func DecodeManifest(data []byte) (*Manifest, error) {
 	if err := checkVersion(body); err != nil {
 		return nil, err
 	}
-	r := &reader{b: body, pos: 8}
-	m := &Manifest{Build: r.str(), Meta: map[string]string{}}
-	for i, n := 0, r.count(2); i < n && r.err == nil; i++ {
-		k := r.str()
-		m.Meta[k] = r.str()
-	}
-	m.Claims = r.int(index.MaxClaims)
+	r := newReader(body[8:])
+	m := &Manifest{Build: r.Str()}
+	m.Meta = r.StringMap()
+	m.Claims = r.Int(index.MaxClaims)
 	for f := range m.Fields {
 		fi := &m.Fields[f]
-		fi.Kind = index.FieldKind(r.byte())
-		fi.AvgLen, fi.K1, fi.B = r.float(), r.float(), r.float()
-		fi.Keep = r.int(index.MaxClaims)
-		if r.err == nil && (fi.Kind != index.Kind(f) || !(fi.AvgLen >= 0)) {
-			r.fail(errCorrupt)
+		fi.Kind = index.FieldKind(r.Byte())
+		fi.AvgLen, fi.K1, fi.B = r.Float64(), r.Float64(), r.Float64()
+		fi.Keep = r.Int(index.MaxClaims)
+		if r.Err() == nil && (fi.Kind != index.Kind(f) || !(fi.AvgLen >= 0)) {
+			r.Corrupt()
 		}
 	}
-	m.GramMaxDF = r.int(index.MaxClaims)
-	m.StemBuckets = r.int(1 << 24)
-	m.GramBuckets = r.int(1 << 24)
-	m.Chunk = r.int(1 << 20)
-	m.Sections = r.byte() == 1
-	if err := r.done(); err != nil {
+	m.GramMaxDF = r.Int(index.MaxClaims)
+	m.StemBuckets = r.Int(1 << 24)
+	m.GramBuckets = r.Int(1 << 24)
+	m.Chunk = r.Int(1 << 20)
+	m.Sections = r.Byte() == 1
+	if err := r.Done(); err != nil {
 		return nil, errors.New("sharded corpus manifest: " + err.Error())
 	}
 	if m.Claims == 0 || m.StemBuckets == 0 || m.GramBuckets == 0 || m.Chunk == 0 || !validBuild(m.Build) {

@@ -2,6 +2,7 @@ package shard
 
 import (
 	"github.com/factcheckwidget/factcheck/internal/claim"
+	"github.com/factcheckwidget/factcheck/internal/index"
 )
 
 // termList is a term's list in one field, as a bucket stores it: df and
@@ -30,27 +31,27 @@ const maxFieldLen = 1 << 20
 // into lists.
 func (r *reader) bucket(fields []int, claims int, lists map[string]*termList) {
 	prev := ""
-	for i, n := 0, r.count(2); i < n && r.err == nil; i++ {
-		t := r.str()
+	for i, n := 0, r.Count(2); i < n && r.Err() == nil; i++ {
+		t := r.Str()
 		if i > 0 && t <= prev {
-			r.fail(errCorrupt)
+			r.Corrupt()
 			return
 		}
 		prev = t
 		for _, f := range fields {
-			l := &termList{df: uint32(r.int(claims))}
-			k := r.count(3)
+			l := &termList{df: uint32(r.Int(claims))}
+			k := r.Count(3)
 			if k > int(l.df) {
-				r.fail(errCorrupt)
+				r.Corrupt()
 				return
 			}
 			l.postings = make([]uint32, 0, 3*k)
 			doc := -1
-			for j := 0; j < k && r.err == nil; j++ {
-				if doc += r.int(claims) + 1; doc >= claims {
-					r.fail(errCorrupt)
+			for j := 0; j < k && r.Err() == nil; j++ {
+				if doc += r.Int(claims) + 1; doc >= claims {
+					r.Corrupt()
 				}
-				l.postings = append(l.postings, uint32(doc), uint32(r.int(maxFieldLen)), uint32(r.int(maxFieldLen)))
+				l.postings = append(l.postings, uint32(doc), uint32(r.Int(maxFieldLen)), uint32(r.Int(maxFieldLen)))
 			}
 			lists[listKey(f, t)] = l
 		}
@@ -59,22 +60,17 @@ func (r *reader) bucket(fields []int, claims int, lists map[string]*termList) {
 
 // chunk reads the claims of a chunk (claims first, first+1, ...).
 func (r *reader) chunk(first, count, claims int, records map[int32]*record) {
-	if r.count(13) != count {
-		r.fail(errCorrupt)
+	if r.Count(13) != count {
+		r.Corrupt()
 	}
-	for i := 0; i < count && r.err == nil; i++ {
+	for i := 0; i < count && r.Err() == nil; i++ {
 		rec := &record{}
-		c := &rec.claim
-		for _, p := range [...]*string{&c.ID, &c.Text, &c.Title, &c.Context, &c.Rating, &c.Publisher, &c.PublisherSite,
-			&c.URL, &c.ReviewDate, &c.Claimant, &c.ClaimDate, &c.Language} {
-			*p = r.str()
-		}
-		c.Verdict = claim.Verdict(r.byte())
+		index.ReadClaim(&r.Reader, &rec.claim)
 		d := first + i
-		rec.dup = int32(d - r.int(d))
-		rec.df = make([]uint32, r.count(1))
+		rec.dup = int32(d - r.Int(d))
+		rec.df = make([]uint32, r.Count(1))
 		for j := range rec.df {
-			rec.df[j] = uint32(r.int(claims))
+			rec.df[j] = uint32(r.Int(claims))
 		}
 		records[int32(d)] = rec
 	}
@@ -83,22 +79,22 @@ func (r *reader) chunk(first, count, claims int, records map[int32]*record) {
 // sections reads the sections part.
 func (r *reader) sections() map[string][]byte {
 	out := map[string][]byte{}
-	for i, n := 0, r.count(2); i < n && r.err == nil; i++ {
-		name := r.str()
-		out[name] = []byte(r.str())
+	for i, n := 0, r.Count(2); i < n && r.Err() == nil; i++ {
+		name := r.Str()
+		out[name] = r.Bytes()
 	}
 	return out
 }
 
 // keywords reads a keyword bucket into lists of claim ids.
 func (r *reader) keywords(claims int, out map[string][]int32) {
-	for i, n := 0, r.count(2); i < n && r.err == nil; i++ {
-		t := r.str()
-		docs := make([]int32, r.count(1))
+	for i, n := 0, r.Count(2); i < n && r.Err() == nil; i++ {
+		t := r.Str()
+		docs := make([]int32, r.Count(1))
 		doc := -1
 		for j := range docs {
-			if doc += r.int(claims) + 1; doc >= claims {
-				r.fail(errCorrupt)
+			if doc += r.Int(claims) + 1; doc >= claims {
+				r.Corrupt()
 			}
 			docs[j] = int32(doc)
 		}

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/factcheckwidget/factcheck/internal/binfmt"
 	"github.com/factcheckwidget/factcheck/internal/index"
 	"github.com/factcheckwidget/factcheck/internal/match"
 )
@@ -212,22 +213,22 @@ func (w *writer) stemVocabulary() []stemTerm {
 }
 
 func (w *writer) stemBucket(n int, terms []stemTerm) []byte {
-	b := appendUvarint(partHeader(kindStems, n), uint64(len(terms)))
+	b := binfmt.AppendUvarint(partHeader(kindStems, n), uint64(len(terms)))
 	for _, st := range terms {
-		b = appendString(b, st.term)
+		b = binfmt.AppendString(b, st.term)
 		b = w.appendList(b, index.FieldClaim, st.claim)
 		b = w.appendList(b, index.FieldTitle, st.titles)
 	}
-	return seal(b)
+	return binfmt.AppendChecksum(b)
 }
 
 func (w *writer) gramBucket(n int, terms []int) []byte {
 	chars := &w.x.Fields[index.FieldClaimChars]
-	b := appendUvarint(partHeader(kindGrams, n), uint64(len(terms)))
+	b := binfmt.AppendUvarint(partHeader(kindGrams, n), uint64(len(terms)))
 	for _, t := range terms {
-		b = w.appendList(appendString(b, chars.Term(t)), index.FieldClaimChars, t)
+		b = w.appendList(binfmt.AppendString(b, chars.Term(t)), index.FieldClaimChars, t)
 	}
-	return seal(b)
+	return binfmt.AppendChecksum(b)
 }
 
 // appendList writes term t's list in field f: its df and its best
@@ -238,7 +239,7 @@ func (w *writer) appendList(b []byte, f, t int) []byte {
 	}
 	fld := &w.x.Fields[f]
 	df := fld.DF(t)
-	b = appendUvarint(b, uint64(df))
+	b = binfmt.AppendUvarint(b, uint64(df))
 	if !w.readByMatcher(f, df) || w.m.Fields[f].Keep == 0 {
 		return append(b, 0)
 	}
@@ -259,11 +260,11 @@ func (w *writer) appendList(b []byte, f, t int) []byte {
 		ps = ps[:fi.Keep]
 		sort.Slice(ps, func(i, j int) bool { return ps[i].doc < ps[j].doc })
 	}
-	b = appendUvarint(b, uint64(len(ps)))
+	b = binfmt.AppendUvarint(b, uint64(len(ps)))
 	prev := -1
 	for _, p := range ps {
-		b = appendUvarint(b, uint64(p.doc-prev-1))
-		b = appendUvarint(appendUvarint(b, uint64(p.tf)), uint64(fld.DocLen[p.doc]))
+		b = binfmt.AppendUvarint(b, uint64(p.doc-prev-1))
+		b = binfmt.AppendUvarint(binfmt.AppendUvarint(b, uint64(p.tf)), uint64(fld.DocLen[p.doc]))
 		prev = p.doc
 	}
 	return b
@@ -281,7 +282,7 @@ func (w *writer) readByMatcher(f, df int) bool {
 }
 
 func (w *writer) keywordBucket(n int, terms []stemTerm) []byte {
-	b := appendUvarint(partHeader(kindKeywords, n), uint64(len(terms)))
+	b := binfmt.AppendUvarint(partHeader(kindKeywords, n), uint64(len(terms)))
 	for _, st := range terms {
 		var docs []int
 		for f, t := range [...]int{index.FieldClaim: st.claim, index.FieldTitle: st.titles} {
@@ -291,48 +292,39 @@ func (w *writer) keywordBucket(n int, terms []stemTerm) []byte {
 		}
 		sort.Ints(docs)
 		docs = slices.Compact(docs) // in both fields
-		b = appendString(b, st.term)
-		b = appendUvarint(b, uint64(len(docs)))
+		b = binfmt.AppendString(b, st.term)
+		b = binfmt.AppendUvarint(b, uint64(len(docs)))
 		prev := -1
 		for _, d := range docs {
-			b = appendUvarint(b, uint64(d-prev-1))
+			b = binfmt.AppendUvarint(b, uint64(d-prev-1))
 			prev = d
 		}
 	}
-	return seal(b)
+	return binfmt.AppendChecksum(b)
 }
 
 func (w *writer) chunk(n int) []byte {
 	first := n * w.m.Chunk
 	last := min(first+w.m.Chunk, w.m.Claims)
-	b := appendUvarint(partHeader(kindChunk, n), uint64(last-first))
+	b := binfmt.AppendUvarint(partHeader(kindChunk, n), uint64(last-first))
 	claims := &w.x.Fields[index.FieldClaim]
 	for d := first; d < last; d++ {
 		c := w.x.Claim(d)
-		for _, s := range [...]string{c.ID, c.Text, c.Title, c.Context, c.Rating, c.Publisher, c.PublisherSite,
-			c.URL, c.ReviewDate, c.Claimant, c.ClaimDate, c.Language} {
-			b = appendString(b, s)
-		}
-		b = append(b, byte(c.Verdict))
-		b = appendUvarint(b, uint64(d-int(w.x.Duplicates[d])))
+		b = index.AppendClaim(b, c)
+		b = binfmt.AppendUvarint(b, uint64(d-int(w.x.Duplicates[d])))
 		fwd := w.x.Forward(d)
-		b = appendUvarint(b, uint64(len(fwd)))
+		b = binfmt.AppendUvarint(b, uint64(len(fwd)))
 		for _, id := range fwd {
-			b = appendUvarint(b, uint64(claims.DF(int(id))))
+			b = binfmt.AppendUvarint(b, uint64(claims.DF(int(id))))
 		}
 	}
-	return seal(b)
+	return binfmt.AppendChecksum(b)
 }
 
 func (w *writer) sections() []byte {
-	names := make([]string, 0, len(w.x.Sections))
-	for n := range w.x.Sections {
-		names = append(names, n)
+	m := make(map[string]string, len(w.x.Sections))
+	for n, data := range w.x.Sections {
+		m[n] = string(data)
 	}
-	sort.Strings(names)
-	b := appendUvarint(partHeader(kindSections, 0), uint64(len(names)))
-	for _, n := range names {
-		b = appendString(appendString(b, n), string(w.x.Sections[n]))
-	}
-	return seal(b)
+	return binfmt.AppendChecksum(binfmt.AppendStringMap(partHeader(kindSections, 0), m))
 }
