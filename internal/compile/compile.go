@@ -48,5 +48,12 @@ func languages(claims []claim.Claim) ([]byte, *lang.Corpus, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return lang.EncodeSection(profiles, langs.Counts()), langs, nil
+	section := lang.EncodeSection(profiles, langs.Counts())
+	// Readers that cannot decode the section fall back to reading every
+	// claim as English (match.CorpusLanguages), so a section they could
+	// not read would fail silently: refuse to write one.
+	if _, err := lang.NewCorpus(section, len(claims), nil); err != nil {
+		return nil, nil, err
+	}
+	return section, langs, nil
 }
