@@ -112,13 +112,16 @@ func (c *Checker) scorePage(page []pageSentence, opt Options) {
 			ps.probs[j] = c.page.Probability(&in)
 		}
 	}
+	lit := make([]bool, len(page)) // the sentence's best claim can be highlighted
 	for i := range page {
 		ps := &page[i]
 		best := ps.best()
-		if best < 0 || !c.page.Highlights(ps.probs[best], ps.worthy, ps.q.Words()) || !evident(&ps.cands[best]) {
-			continue
-		}
-		if c.page.Dedupe && c.outshone(page, i, best) {
+		lit[i] = best >= 0 && c.page.Highlights(ps.probs[best], ps.worthy, ps.q.Words()) && evident(&ps.cands[best])
+	}
+	for i := range page {
+		ps := &page[i]
+		best := ps.best()
+		if !lit[i] || c.page.Dedupe && c.outshone(page, lit, i, best) {
 			continue
 		}
 		for j := range ps.cands {
@@ -140,15 +143,16 @@ func (ps *pageSentence) best() int {
 	return b
 }
 
-// outshone reports whether a neighbour of sentence i has claim j's group
-// as its best candidate with a higher probability (or an equal one,
-// earlier).
-func (c *Checker) outshone(page []pageSentence, i, j int) bool {
+// outshone reports whether a neighbour of sentence i that is highlighted
+// has claim j's group as its best candidate with a higher probability (or
+// an equal one, earlier). A neighbour the gate or the evidence floor keeps
+// silent does not silence sentence i.
+func (c *Checker) outshone(page []pageSentence, lit []bool, i, j int) bool {
 	dup := c.m.Index().Duplicates
 	group := dup[page[i].cands[j].Doc]
 	p := page[i].probs[j]
 	for k := max(0, i-NeighbourWindow); k <= min(len(page)-1, i+NeighbourWindow); k++ {
-		if k == i {
+		if k == i || !lit[k] {
 			continue
 		}
 		b := page[k].best()

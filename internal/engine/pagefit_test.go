@@ -211,7 +211,8 @@ func TestFitPageModel(t *testing.T) {
 
 // TestShowPageErrors prints, for the dev pages under the default model,
 // the highlighted sentences that are wrong and the fact-checked sentences
-// left silent, for error analysis.
+// left silent, for error analysis; FACTCHECK_DATE=0 checks them without
+// their dates, as make eval does.
 func TestShowPageErrors(t *testing.T) {
 	if os.Getenv("FACTCHECK_EXPLORE") == "" {
 		t.Skip("set FACTCHECK_EXPLORE=1 to print the dev pages' errors")
@@ -219,6 +220,9 @@ func TestShowPageErrors(t *testing.T) {
 	s := benchdata.Load(t, benchdata.Debates)
 	c := New(s.Index)
 	for _, rp := range rankPages(c, s, "dev") {
+		if os.Getenv("FACTCHECK_DATE") == "0" {
+			rp.date = "" // as make eval and factcheck check without --date
+		}
 		page := append([]pageSentence(nil), rp.page...)
 		c.scorePage(page, Options{Date: rp.date})
 		for i := range page {
@@ -285,7 +289,8 @@ func TestPageAcrossCorpusSizes(t *testing.T) {
 // TestPageModelFolds fits the page model on four fifths of the train
 // transcripts and scores the fifth, five times, so thresholds and inputs
 // are compared on pages the model has not seen (FACTCHECK_MASK lists
-// inputs to leave out, by index).
+// inputs to leave out, by index; FACTCHECK_SHOWS the show thresholds,
+// FACTCHECK_MATCH the match threshold).
 func TestPageModelFolds(t *testing.T) {
 	if os.Getenv("FACTCHECK_LEARN") == "" {
 		t.Skip("set FACTCHECK_LEARN=1 to cross-validate the page model on the train transcripts")
@@ -298,7 +303,15 @@ func TestPageModelFolds(t *testing.T) {
 		masked[i] = true
 	}
 	const folds = 5
-	shows := []float64{0.15, 0.7}
+	shows := []float64{DefaultPageModel.Show, DefaultPageModel.Match}
+	if v := os.Getenv("FACTCHECK_SHOWS"); v != "" {
+		shows = nil
+		for _, f := range strings.Fields(v) {
+			var x float64
+			fmt.Sscan(f, &x)
+			shows = append(shows, x)
+		}
+	}
 	matchAt := 0.4
 	if v := os.Getenv("FACTCHECK_MATCH"); v != "" {
 		fmt.Sscan(v, &matchAt)
