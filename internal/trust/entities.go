@@ -486,11 +486,10 @@ func (nm *namer) opensName(w string) bool {
 	return k == GivenName || k == PersonName || len(w) == 1
 }
 
-// normName lower-cases a name and folds typographic apostrophes:
-// "O’Reilly" is "O'Reilly".
-func normName(s string) string {
-	return strings.ReplaceAll(strings.ToLower(s), "’", "'")
-}
+// normName is a name's comparable form (text.Fold): lower case, without
+// diacritics, typographic apostrophes folded: "O’Reilly" is "O'Reilly",
+// and "Ciudad Juárez" is "Ciudad Juarez", as pages often write it.
+func normName(s string) string { return text.Fold(s) }
 
 // givenNameStart moves the start of a capitalised run to a given name
 // inside it: "Says Hillary Clinton" and "Hopeful Pete Buttigieg" name

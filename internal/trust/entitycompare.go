@@ -94,7 +94,7 @@ func placeCovered(a Entity, in []Entity, o *side) bool {
 			return true
 		}
 	}
-	return strings.Contains(strings.ToLower(o.s), a.Norm) && !countryNorms[a.Norm]
+	return strings.Contains(text.Fold(o.s), a.Norm) && !countryNorms[a.Norm]
 }
 
 func entityFlag(page, claim Entity) Flag {
@@ -384,7 +384,9 @@ func contraction(w string) bool {
 func nameParts(norm string) []string {
 	var out []string
 	for _, part := range strings.FieldsFunc(norm, func(r rune) bool { return r == ' ' || r == '-' || r == '.' }) {
-		if len(part) >= 2 && !titles[part] {
+		// A generational suffix after two names is not the surname:
+		// "George Stinney Jr" is George Stinney.
+		if len(part) >= 2 && !titles[part] && !(len(out) >= 2 && nameSuffixes[part]) {
 			out = append(out, part)
 		}
 	}
@@ -460,7 +462,8 @@ func bareTitle(toks []tok, title string) bool {
 // lower case: "community colleges"), or inside a handle or hashtag.
 func mentions(toks []tok, k int, part string, person bool, nm *namer, inSentence bool) bool {
 	t := toks[k]
-	if (t.low == part || t.low == part+"s") && !(inSentence && mark(toks, k) != "") { // "President Trumps tariffs"
+	low := text.Fold(t.low) // parts are folded (normName): "Juarez" writes "Juárez"
+	if (low == part || low == part+"s") && !(inSentence && mark(toks, k) != "") { // "President Trumps tariffs"
 		// A surname the lexicon knows is a mention in lower case too:
 		// "trump's 2020 campaign".
 		return t.capitalised() || !person || nm.personWord(part)
@@ -468,7 +471,7 @@ func mentions(toks []tok, k int, part string, person bool, nm *namer, inSentence
 	if inSentence || k == 0 || len(part) < 4 || !adjacent(toks[k-1], t) || (toks[k-1].s != "@" && toks[k-1].s != "#") {
 		return false
 	}
-	return strings.Contains(t.low, part)
+	return strings.Contains(low, part)
 }
 
 // otherSurname reports whether the word at byte offset at belongs to a

@@ -3,6 +3,8 @@ package trust
 import (
 	"errors"
 	"sort"
+
+	"github.com/factcheckwidget/factcheck/internal/text"
 )
 
 // NameKind is what a name in a Lexicon stands for.
@@ -30,19 +32,21 @@ func (k NameKind) String() string {
 // learned from the text itself (LearnLexicon): the people who make claims
 // and the people, places and organisations the claims name. It replaces
 // lists of well-known names, which are US-centred, age fast and cannot
-// know the people of a Kenyan or Brazilian corpus. Keys are names in lower
-// case with single spaces ("joe biden", "são paulo"). The zero value and
+// know the people of a Kenyan or Brazilian corpus. Keys are folded names
+// (normName) with single spaces ("joe biden", "sao paulo"). The zero value and
 // nil are empty lexicons.
 type Lexicon struct {
 	kinds map[string]NameKind
 }
 
-// Kind returns the kind of a lower-case name, NotAName when unknown.
+// Kind returns the kind of a name, NotAName when unknown. Names are
+// compared folded (text.Fold: lower case, no diacritics), so "Inácio"
+// and "Inacio" are one name.
 func (l *Lexicon) Kind(name string) NameKind {
 	if l == nil {
 		return NotAName
 	}
-	return l.kinds[name]
+	return l.kinds[text.Fold(name)]
 }
 
 // Len is the number of names.
@@ -140,7 +144,7 @@ func DecodeLexicon(b []byte) (*Lexicon, error) {
 		if kind == NotAName || kind >= numNameKinds || name <= prev && i > 0 {
 			return nil, errLexicon
 		}
-		l.kinds[name] = kind
+		l.kinds[text.Fold(name)] = kind // a lexicon from before names were folded
 		prev = name
 	}
 	if len(b) != 0 {
