@@ -462,7 +462,8 @@ func bareTitle(toks []tok, title string) bool {
 // lower case: "community colleges"), or inside a handle or hashtag.
 func mentions(toks []tok, k int, part string, person bool, nm *namer, inSentence bool) bool {
 	t := toks[k]
-	low := text.Fold(t.low) // parts are folded (normName): "Juarez" writes "Juárez"
+	// Parts are folded (normName): "Juarez" writes "Juárez".
+	low := text.Fold(t.low)
 	if (low == part || low == part+"s") && !(inSentence && mark(toks, k) != "") { // "President Trumps tariffs"
 		// A surname the lexicon knows is a mention in lower case too:
 		// "trump's 2020 campaign".
