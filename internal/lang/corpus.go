@@ -50,12 +50,13 @@ func NewCorpus(section []byte, numClaims int, claimLang func(d int) string) (*Co
 		if len(c.tags) == 0 {
 			c.tags, counts = []string{"en"}, []int{numClaims}
 		}
-		c.main, c.counts = c.tags[0], counts
+		main := 0 // by id, not c.ID: a legacy index answers AnyLanguage for every tag
 		for id, n := range counts {
-			if n > counts[c.ID(c.main)] {
-				c.main = c.tags[id]
+			if n > counts[main] {
+				main = id
 			}
 		}
+		c.main, c.counts = c.tags[main], counts
 		return c, nil
 	}
 	c.docLang = make([]uint16, numClaims)

@@ -136,3 +136,13 @@ func TestLegacyCorpusCountsLanguagesOnce(t *testing.T) {
 	assert.Equal(t, []Language{{Tag: "en", Claims: 3}, {Tag: "pt", Claims: 1}}, c.Counts())
 	assert.Equal(t, c.DocLang(0), c.DocLang(3))
 }
+
+// A reader without claim records (a sharded corpus) of an index without a
+// language section reads everything as English; it used to panic.
+func TestLegacyCorpusWithoutClaimRecords(t *testing.T) {
+	c, err := NewCorpus(nil, 19250, nil)
+	require.NoError(t, err)
+	assert.Equal(t, []Language{{Tag: "en", Claims: 19250}}, c.Counts())
+	assert.Equal(t, AnyLanguage, c.ID("pt"))
+	assert.Equal(t, text.English, c.Analyzer("pt"))
+}

@@ -160,6 +160,39 @@ func TestShardedCheckReadsThePageInItsLanguage(t *testing.T) {
 	}
 }
 
+// A corpus with more than 255 claims in a language, sharded, keeps its
+// languages: its language section once failed to decode, and the sharded
+// reader, falling back to an index without languages, panicked.
+func TestShardedLargeCorpusKeepsItsLanguages(t *testing.T) {
+	claims := []claim.Claim{
+		{ID: "pt-cut", Language: "pt-BR", Text: "O governo federal cortou pela metade as verbas das universidades públicas em 2019."},
+		{ID: "en-cut", Language: "en", Text: "The federal government halved public university funding in 2019."},
+	}
+	for i := range 300 {
+		claims = append(claims, claim.Claim{ID: "pt-" + strconv.Itoa(i), Language: "pt-BR",
+			Text: "O município número " + strconv.Itoa(i+1) + " recebeu novas verbas para as escolas estaduais."})
+	}
+	x, err := compile.Index(claims, nil)
+	require.NoError(t, err)
+	_, m, parts := cutIndex(t, x, DefaultOptions())
+	page := "Segundo a reportagem, o governo federal cortou pela metade as verbas das universidades públicas em 2019."
+	c := open(t, m)
+	var got []engine.Sentence
+	_, err = drive(t, c, m, parts, func() (need []string, err error) {
+		got, need, err = c.CheckArticle(page, engine.Options{})
+		return need, err
+	})
+	require.NoError(t, err)
+	want := engine.New(x).CheckArticle(page, engine.Options{})
+	require.Len(t, got, 1)
+	require.NotEmpty(t, got[0].Matches)
+	assert.Equal(t, "pt-cut", got[0].Matches[0].Claim.ID)
+	assert.Equal(t, len(want[0].Matches), len(got[0].Matches))
+	for _, mt := range got[0].Matches {
+		assert.NotEqual(t, "en-cut", mt.Claim.ID, "a Portuguese page is compared with the Portuguese claims")
+	}
+}
+
 // The manifest's encoding is the documented format (format.go): a change
 // fails here until the golden file is rewritten with -update (and Version
 // bumped if old readers cannot read it).
