@@ -65,6 +65,7 @@ func TestReaderErrors(t *testing.T) {
 		{"count beyond the data", append(AppendUvarint(nil, 3), 0, 0), func(r *Reader) { r.Count(1) }, errShort},
 		{"value over its maximum", AppendUvarint(nil, 9), func(r *Reader) { r.UvarintMax(8) }, errBad},
 		{"overlong varint", []byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01}, func(r *Reader) { r.Uvarint() }, errBad},
+		{"varint longer than it needs", []byte{0x80, 0x00}, func(r *Reader) { r.Uvarint() }, errBad},
 		{"short word", []byte{1, 2, 3}, func(r *Reader) { r.Uint64() }, errShort},
 		{"bytes left over", []byte{1, 2}, func(r *Reader) { r.Byte() }, errBad},
 		{"empty", nil, func(r *Reader) { r.Byte() }, errShort},

@@ -38,7 +38,9 @@ func (r *Reader) Corrupt() { r.Fail(r.corrupt) }
 // Left returns how many bytes are not read yet.
 func (r *Reader) Left() int { return len(r.b) - r.pos }
 
-// Uvarint reads a varint.
+// Uvarint reads a varint. One written longer than it needs ("\x80\x00"
+// for 0) is corrupt: AppendUvarint never writes one, so each value has
+// one encoding and a file decodes and encodes back to the same bytes.
 func (r *Reader) Uvarint() uint64 {
 	if r.err != nil {
 		return 0
@@ -50,6 +52,10 @@ func (r *Reader) Uvarint() uint64 {
 		} else {
 			r.Fail(r.corrupt)
 		}
+		return 0
+	}
+	if n > 1 && r.b[r.pos+n-1] == 0 {
+		r.Fail(r.corrupt)
 		return 0
 	}
 	r.pos += n

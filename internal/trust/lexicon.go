@@ -4,6 +4,7 @@ import (
 	"errors"
 	"sort"
 
+	"github.com/factcheckwidget/factcheck/internal/binfmt"
 	"github.com/factcheckwidget/factcheck/internal/text"
 )
 
@@ -78,19 +79,23 @@ const LexiconSection = "trust/lexicon"
 // LexiconVersion is the version of the lexicon encoding Encode writes and
 // DecodeLexicon reads.
 //
-// Encoding, version 1 (integers are unsigned LEB128 varints):
+// Encoding, version 2 (integers are unsigned LEB128 varints):
 //
-//	byte     version (1)
+//	byte     version (2)
 //	uvarint  n, the number of names
 //	n times, in byte order of the names:
-//	  uvarint  p, bytes shared with the previous name (front coding)
-//	  uvarint  k, then k bytes: the rest of the name (UTF-8)
+//	  uvarint  p, bytes shared with the previous name (front coding: the
+//	           longest shared prefix)
+//	  uvarint  k, then k bytes: the rest of the name (UTF-8, folded:
+//	           text.Fold of it is itself)
 //	  byte     kind (NameKind: 1 person, 2 given name, 3 place, 4 organisation)
 //
-// The index's checksum covers the section; DecodeLexicon still rejects
-// any out-of-range value, so a section written by a newer build is an
-// error, not a panic.
-const LexiconVersion = 1
+// Version 1 is the same with names only lower-cased ("são paulo"); it is
+// still read, its names folded as they load. The index's checksum covers
+// the section; DecodeLexicon still rejects any out-of-range or
+// non-canonical value, so a section written by a newer build is an error,
+// not a panic.
+const LexiconVersion = 2
 
 // Encode writes the lexicon in the encoding above.
 func (l *Lexicon) Encode() []byte {
@@ -102,15 +107,12 @@ func (l *Lexicon) Encode() []byte {
 	}
 	sort.Strings(names)
 	b := []byte{LexiconVersion}
-	b = appendUvarint(b, uint64(len(names)))
+	b = binfmt.AppendUvarint(b, uint64(len(names)))
 	prev := ""
 	for _, n := range names {
-		p := 0
-		for p < len(prev) && p < len(n) && prev[p] == n[p] {
-			p++
-		}
-		b = appendUvarint(b, uint64(p))
-		b = appendUvarint(b, uint64(len(n)-p))
+		p := sharedPrefix(prev, n)
+		b = binfmt.AppendUvarint(b, uint64(p))
+		b = binfmt.AppendUvarint(b, uint64(len(n)-p))
 		b = append(b, n[p:]...)
 		b = append(b, byte(l.kinds[n]))
 		prev = n
@@ -120,58 +122,40 @@ func (l *Lexicon) Encode() []byte {
 
 var errLexicon = errors.New("trust: malformed lexicon section")
 
+// sharedPrefix is how many leading bytes a and b share.
+func sharedPrefix(a, b string) int {
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	return p
+}
+
 // DecodeLexicon reads a lexicon written by Encode.
 func DecodeLexicon(b []byte) (*Lexicon, error) {
-	if len(b) == 0 || b[0] != LexiconVersion {
+	if len(b) == 0 || b[0] != LexiconVersion && b[0] != 1 {
 		return nil, errors.New("trust: unknown lexicon version")
 	}
-	b = b[1:]
-	n, ok := readUvarint(&b)
-	if !ok || n > uint64(len(b)) { // every name takes at least three bytes
-		return nil, errLexicon
-	}
+	v1 := b[0] == 1
+	r := binfmt.NewReader(b[1:], errLexicon, errLexicon)
+	n := r.Count(3) // every name takes at least three bytes
 	l := &Lexicon{kinds: make(map[string]NameKind, n)}
 	prev := ""
-	for i := uint64(0); i < n; i++ {
-		p, ok1 := readUvarint(&b)
-		k, ok2 := readUvarint(&b)
-		if !ok1 || !ok2 || p > uint64(len(prev)) || k+1 > uint64(len(b)) {
-			return nil, errLexicon
+	for i := 0; i < n && r.Err() == nil; i++ {
+		p := r.Int(len(prev))
+		name := prev[:p] + r.Str()
+		kind := NameKind(r.Byte())
+		// Encode shares the longest prefix; anything else is not a lexicon
+		// it wrote (and would not encode back to the same bytes).
+		key := text.Fold(name)
+		if r.Err() == nil && (kind == NotAName || kind >= numNameKinds || name <= prev && i > 0 || sharedPrefix(prev, name) != p || key != name && !v1) {
+			r.Corrupt()
 		}
-		name := prev[:p] + string(b[:k])
-		kind := NameKind(b[k])
-		b = b[k+1:]
-		if kind == NotAName || kind >= numNameKinds || name <= prev && i > 0 {
-			return nil, errLexicon
-		}
-		l.kinds[text.Fold(name)] = kind // a lexicon from before names were folded
+		l.kinds[key] = kind
 		prev = name
 	}
-	if len(b) != 0 {
-		return nil, errLexicon
+	if err := r.Done(); err != nil {
+		return nil, err
 	}
 	return l, nil
-}
-
-func appendUvarint(b []byte, v uint64) []byte {
-	for v >= 0x80 {
-		b = append(b, byte(v)|0x80)
-		v >>= 7
-	}
-	return append(b, byte(v))
-}
-
-func readUvarint(b *[]byte) (uint64, bool) {
-	var v uint64
-	for i, c := range *b {
-		if i == 10 {
-			return 0, false
-		}
-		v |= uint64(c&0x7f) << (7 * i)
-		if c < 0x80 {
-			*b = (*b)[i+1:]
-			return v, true
-		}
-	}
-	return 0, false
 }
