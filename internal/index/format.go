@@ -1,8 +1,9 @@
 package index
 
 // The compiled index format (.fcx), version 2. All integers are unsigned
-// LEB128 varints ("uvarint") unless stated; strings are a uvarint byte
-// length followed by UTF-8 bytes.
+// LEB128 varints ("uvarint", in their shortest form: a reader refuses
+// longer ones) unless stated; strings are a uvarint byte length followed
+// by UTF-8 bytes. The byte-level codec is internal/binfmt.
 //
 //	offset 0   magic    "FCIX" (4 bytes)
 //	offset 4   version  uint16 little-endian, currently 2 (1 is still read)

@@ -27,7 +27,8 @@
 //
 // Every file, the manifest too, is stored gzip-compressed (a browser reads
 // it with DecompressionStream). All integers are unsigned LEB128 varints
-// unless stated; strings are a varint byte length and UTF-8 bytes.
+// in their shortest form unless stated; strings are a varint byte length
+// and UTF-8 bytes (internal/binfmt).
 //
 // # Manifest
 //
