@@ -300,3 +300,30 @@ func TestCompiledCorpusKeepsItsLanguagesAtScale(t *testing.T) {
 	require.NoError(t, err, "the section decodes on its own")
 	assert.NotEmpty(t, section)
 }
+
+// A claim that declares no language (feeds often leave inLanguage out) is
+// compared with pages of every language: a Portuguese page finds the
+// undeclared Portuguese claim of a corpus that also has declared
+// Portuguese and English claims.
+func TestUndeclaredClaimsMeetPagesOfEveryLanguage(t *testing.T) {
+	claims := []claim.Claim{
+		{ID: "pt-1", Language: "pt-BR", Text: "A vacina contra a gripe provoca a doença em adultos saudáveis."},
+		{ID: "pt-2", Language: "pt", Text: "O desmatamento na Amazônia dobrou nos últimos dois anos, segundo o instituto."},
+		{ID: "en-1", Language: "en", Text: "The federal government halved public university funding in 2019."},
+		{ID: "none", Text: "O governo federal cortou pela metade as verbas das universidades públicas em 2019."},
+	}
+	x, err := Index(claims, nil)
+	require.NoError(t, err)
+	read, err := index.Decode(x.Encode())
+	require.NoError(t, err)
+	c := engine.New(read)
+	page := "O governo federal cortou pela metade as verbas das universidades públicas em 2019."
+	for _, declared := range []string{"pt-BR", ""} {
+		ms := c.CheckSentence(page, engine.Options{Lang: declared})
+		require.NotEmpty(t, ms, "declared %q", declared)
+		assert.Equal(t, "none", ms[0].Claim.ID, "declared %q", declared)
+	}
+	langs := match.CorpusLanguages(read)
+	assert.Equal(t, lang.AnyLanguage, langs.DocLang(3))
+	assert.Equal(t, []lang.Language{{Tag: "pt", Claims: 2}, {Tag: "en", Claims: 2}}, langs.Counts(), "an undeclared claim counts as English")
+}

@@ -13,8 +13,12 @@ type Corpus struct {
 	profiles map[string]*Profile
 	tags     []string // the claims' languages (primary subtags), by id
 	docLang  []uint16 // language id of each claim; nil when not known (KnowsClaims)
-	counts   []int    // claims per language id
-	main     string   // the language most claims are in
+	// undeclared marks the claims that declare no language: read as
+	// English (counted under it), compared with pages of every language,
+	// since feeds often leave inLanguage out.
+	undeclared []bool
+	counts     []int  // claims per language id
+	main       string // the language most claims are in
 }
 
 // Language ids a page can have besides those of the corpus's languages.
@@ -62,7 +66,14 @@ func NewCorpus(section []byte, numClaims int, claimLang func(d int) string) (*Co
 	c.docLang = make([]uint16, numClaims)
 	ids := map[string]int{} // not c.ID, which answers AnyLanguage for every tag of a legacy index
 	for d := range numClaims {
-		base := ClaimBase(claimLang(d))
+		tag := claimLang(d)
+		if Base(tag) == "" {
+			if c.undeclared == nil {
+				c.undeclared = make([]bool, numClaims)
+			}
+			c.undeclared[d] = true
+		}
+		base := ClaimBase(tag)
 		id, ok := ids[base]
 		if !ok {
 			id = len(c.tags)
@@ -104,8 +115,14 @@ func (c *Corpus) Counts() []Language {
 	return out
 }
 
-// DocLang returns the language id of claim d.
-func (c *Corpus) DocLang(d int) int { return int(c.docLang[d]) }
+// DocLang returns the language id of claim d, AnyLanguage for a claim
+// that declares none (compared with pages of every language).
+func (c *Corpus) DocLang(d int) int {
+	if c.undeclared != nil && c.undeclared[d] {
+		return AnyLanguage
+	}
+	return int(c.docLang[d])
+}
 
 // ID returns the language id of a primary subtag: AnyLanguage for "" (or
 // any language of a legacy index), NoLanguage for a language no claim is in.

@@ -256,8 +256,10 @@ func (m *Matcher) firstStage(s *scratch, q *Query, n int) []Candidate {
 	}
 	top := topN{limit: n}
 	for _, d := range s.touched {
-		if q.lang != lang.AnyLanguage && m.langs.KnowsClaims() && m.langs.DocLang(int(d)) != q.lang {
-			continue
+		if q.lang != lang.AnyLanguage && m.langs.KnowsClaims() {
+			if l := m.langs.DocLang(int(d)); l != q.lang && l != lang.AnyLanguage {
+				continue
+			}
 		}
 		fused := weight[0]*s.score[0][d] + weight[1]*s.score[1][d] + weight[2]*s.score[2][d]
 		top.offer(fused, d)
