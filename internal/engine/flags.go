@@ -7,6 +7,7 @@ import (
 	"github.com/factcheckwidget/factcheck/internal/claim"
 	"github.com/factcheckwidget/factcheck/internal/index"
 	"github.com/factcheckwidget/factcheck/internal/match"
+	"github.com/factcheckwidget/factcheck/internal/text"
 	"github.com/factcheckwidget/factcheck/internal/trust"
 )
 
@@ -37,6 +38,7 @@ func lexiconOf(x *index.Index) *trust.Lexicon {
 // and the page's own (text is the page, or the sentence with its context).
 func (c *Checker) comparer(text string) *trust.Comparer {
 	cmp := trust.NewComparer(c.names)
+	cmp.SetUsedWords(c.usedWord)
 	cmp.LearnPage(text)
 	return cmp
 }
@@ -127,4 +129,12 @@ func restore(s string, fs []trust.Flag) (string, bool) {
 		return "", false
 	}
 	return s[:f.Start] + claim + s[f.End:], true
+}
+
+// usedWord reports whether a claim or title of the corpus uses the word
+// (by its English stem, as the index stores it).
+func (c *Checker) usedWord(w string) bool {
+	x := c.m.Index()
+	st := text.English.Stem(text.Fold(w))
+	return x.Fields[index.FieldClaim].Lookup(st) >= 0 || x.Fields[index.FieldTitle].Lookup(st) >= 0
 }

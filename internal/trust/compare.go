@@ -75,6 +75,14 @@ type Comparer struct {
 // lexicon lx (nil: only the page's own names and the core cues).
 func NewComparer(lx *Lexicon) *Comparer { return &Comparer{names: namer{corpus: lx}} }
 
+// SetUsedWords tells the comparer which words its corpus uses (used
+// reports a lower-case word): a capitalised word the corpus never uses,
+// even at a sentence's start, is read as a name ("Kamau with ...").
+func (cm *Comparer) SetUsedWords(used func(w string) bool) {
+	cm.names.used = used
+	cm.sides = nil
+}
+
 // LearnPage adds the names of the page being checked (LearnPageNames) to
 // what the comparer knows; call it before comparing the page's sentences.
 func (cm *Comparer) LearnPage(page string) {

@@ -199,3 +199,27 @@ func TestCheckAgreements(t *testing.T) {
 		assert.NotEqual(t, "Seoul", g.Page)
 	}
 }
+
+// A capitalised word the corpus never uses is a name even where capitals
+// say nothing (a sentence's first word); words the corpus uses, function
+// words and short ones stay words.
+func TestUnusedWordsAreNames(t *testing.T) {
+	corpusWords := map[string]bool{"president": true, "trump": true, "leader": true, "met": true, "happening": true}
+	cmp := NewComparer(nil)
+	cmp.SetUsedWords(func(w string) bool { return corpusWords[w] })
+	none := time.Time{}
+	claim := "President Trump met the leader of the KKK in 1995."
+	flags := cmp.Compare("Kamau met the leader of the KKK in 1995.", claim, none, none)
+	require.Len(t, flags, 1, "an unknown first word standing for the claim's person")
+	assert.Equal(t, EntityDiffers, flags[0].Kind)
+	assert.Equal(t, "Kamau", flags[0].Page)
+	for _, page := range []string{
+		"Happening now: Trump met the leader of the KKK in 1995.",
+		"Maybe Trump met the leader of the KKK in 1995.",
+		"Smh, Trump met the leader of the KKK in 1995.",
+	} {
+		assert.Empty(t, cmp.Compare(page, claim, none, none), page)
+	}
+	plain := NewComparer(nil) // without the corpus's words, a first word is no name
+	assert.Empty(t, plain.Compare("Kamau met the leader of the KKK in 1995.", claim, none, none))
+}

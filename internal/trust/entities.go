@@ -229,7 +229,19 @@ func Entities(s string) []Entity { return entities(s, lex(s), &namer{}) }
 // namer tells what a name stands for from the corpus's lexicon and, for
 // names the corpus does not know, the page's own names: the corpus has
 // more evidence, a page has its own people.
-type namer struct{ corpus, page *Lexicon }
+type namer struct {
+	corpus, page *Lexicon
+	// used reports whether the corpus uses a (lower-case) word; nil when
+	// not known. A capitalised word the corpus never uses is a name.
+	used func(w string) bool
+}
+
+// unused reports a word of four letters or more, not a function word,
+// that the corpus never uses (false when that is not known): "Kamau",
+// not "Smh" or "Maybe".
+func (n *namer) unused(w string) bool {
+	return n.used != nil && len(w) >= 4 && !text.IsStopWord(w) && !n.used(w)
+}
 
 func (n *namer) kind(name string) NameKind {
 	if k := n.corpus.Kind(name); k != NotAName {
@@ -333,7 +345,7 @@ func entities(s string, toks []tok, nm *namer) []Entity {
 			start, j = nm.nameSpan(toks, start, j, headline == 2) // "Trump Postpones Denmark Trip" in headline case
 		}
 		if atStart && start == i && j-start == 1 && kind != "person" && !(kind == "place" && nm.kind(toks[start].low) == PlaceName) &&
-			!(kind == "other" && !dayWords[toks[start].low] && (toks[start].poss && toks[start].low != "let" || personVerbs[wordAt(toks, j)])) { // "Kamau's plan", "Odhiambo is": used as a name (not "Let's", "Today is")
+			!(kind == "other" && !dayWords[toks[start].low] && (toks[start].poss && toks[start].low != "let" || personVerbs[wordAt(toks, j)] || nm.unused(toks[start].low))) { // "Kamau's plan", "Odhiambo is": used as a name (not "Let's", "Today is")
 
 			i = j
 			title = ""

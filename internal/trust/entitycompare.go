@@ -358,7 +358,7 @@ func personLike(n name, sd *side) bool {
 		}
 	}
 	if n.j-n.i == 1 {
-		return sd.toks[n.i].poss || personVerbs[wordAt(sd.toks, n.j)] || speechVerbs[wordAt(sd.toks, n.j)]
+		return sd.toks[n.i].poss || personVerbs[wordAt(sd.toks, n.j)] || speechVerbs[wordAt(sd.toks, n.j)] || sd.nm.unused(sd.toks[n.i].low)
 	}
 	return true
 }
