@@ -26,7 +26,8 @@ type Token struct {
 // Tokenize splits s into word and number tokens. It skips URLs, splits
 // hyphenated and camel-cased words ("nuclear-powered", "#AustralianFires"),
 // drops possessive "'s", and removes thousands separators from numbers
-// ("28,500" -> "28500") while keeping decimals ("28.5").
+// ("28,500" -> "28500") while keeping decimals ("28.5"), and restores
+// the g a writer dropped ("warmin'" -> "warming").
 func Tokenize(s string) []Token {
 	toks := make([]Token, 0, len(s)/5+1)
 	i := 0
@@ -47,13 +48,38 @@ func Tokenize(s string) []Token {
 			// Non-ASCII digits ("١٢٣", full-width "１２") are scanned as a word
 			// and folded; scanNumber only consumes ASCII digits.
 			end := scanWord(s, i)
+			n := len(toks)
 			toks = appendWord(toks, s, i, end)
+			if len(toks) > n && droppedG(s, i, end, toks[len(toks)-1].Text) {
+				toks[len(toks)-1].Text += "g" // "warmin'" is "warming"
+			}
 			i = end
 		default:
 			i += size
 		}
 	}
 	return toks
+}
+
+// droppedG reports a word written with its final g dropped and marked by
+// an apostrophe ("warmin'", "nothin’"): a lower-case word ending in "in"
+// and an apostrophe that no letter continues (a plural possessive ends in
+// "s'"), not opened by a quote ('Berlin', 'begin' are quoted words).
+func droppedG(s string, start, end int, w string) bool {
+	if len(w) < 4 || !strings.HasSuffix(w, "in") || end >= len(s) || !unicode.IsLower(rune(s[start])) {
+		return false
+	}
+	if start > 0 {
+		if prev, _ := utf8.DecodeLastRuneInString(s[:start]); isApostrophe(prev) || prev == '\u2018' {
+			return false
+		}
+	}
+	r, size := utf8.DecodeRuneInString(s[end:])
+	if !isApostrophe(r) {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(s[end+size:])
+	return end+size >= len(s) || !unicode.IsLetter(next)
 }
 
 // scanWord returns the end of the word starting at i: letters, digits,
