@@ -131,10 +131,16 @@ func restore(s string, fs []trust.Flag) (string, bool) {
 	return s[:f.Start] + claim + s[f.End:], true
 }
 
-// usedWord reports whether a claim or title of the corpus uses the word
-// (by its English stem, as the index stores it).
+// usedWord reports whether a claim or title of the corpus uses the word,
+// stemmed as the index stores it in any of the corpus's languages.
 func (c *Checker) usedWord(w string) bool {
-	x := c.m.Index()
-	st := text.English.Stem(text.Fold(w))
-	return x.Fields[index.FieldClaim].Lookup(st) >= 0 || x.Fields[index.FieldTitle].Lookup(st) >= 0
+	x, langs := c.m.Index(), c.m.Languages()
+	w = text.Fold(w)
+	for _, tag := range langs.Languages() {
+		st := langs.Analyzer(tag).Stem(w)
+		if x.Fields[index.FieldClaim].Lookup(st) >= 0 || x.Fields[index.FieldTitle].Lookup(st) >= 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -66,7 +66,7 @@ func Tokenize(s string) []Token {
 // and an apostrophe that no letter continues (a plural possessive ends in
 // "s'"), not opened by a quote ('Berlin', 'begin' are quoted words).
 func droppedG(s string, start, end int, w string) bool {
-	if len(w) < 4 || !strings.HasSuffix(w, "in") || end >= len(s) || !unicode.IsLower(rune(s[start])) {
+	if first, _ := utf8.DecodeRuneInString(s[start:]); len(w) < 4 || !strings.HasSuffix(w, "in") || end >= len(s) || !unicode.IsLower(first) {
 		return false
 	}
 	if start > 0 {
