@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/factcheckwidget/factcheck/internal/index"
+	"github.com/factcheckwidget/factcheck/internal/logit"
 )
 
 // Calibration inputs: what tells a sure match from a lucky top rank.
@@ -117,86 +118,17 @@ func (m *Matcher) Calibrate(q *Query, cands []Candidate) {
 	}
 }
 
-// FitLogistic fits a Calibration to labelled inputs by Newton's method
-// with a small L2 penalty (keeps weights finite on separable data).
+// FitLogistic fits a Calibration to labelled inputs (logit.Fit, with a
+// small L2 penalty that keeps weights finite on separable data).
 func FitLogistic(xs []CalInputs, ys []bool) Calibration {
-	const n = numCalInputs + 1
-	w := make([]float64, n) // w[0] is the bias
-	for iter := 0; iter < 50; iter++ {
-		var grad [n]float64
-		var hess [n][n]float64
-		for k, x := range xs {
-			v := [n]float64{1}
-			copy(v[1:], x[:])
-			z := 0.0
-			for i := range v {
-				z += w[i] * v[i]
-			}
-			p := 1 / (1 + math.Exp(-z))
-			y := 0.0
-			if ys[k] {
-				y = 1
-			}
-			for i := range v {
-				grad[i] += (p - y) * v[i]
-				for j := range v {
-					hess[i][j] += p * (1 - p) * v[i] * v[j]
-				}
-			}
-		}
-		const l2 = 1e-3
-		for i := 1; i < n; i++ {
-			grad[i] += l2 * w[i]
-			hess[i][i] += l2
-		}
-		step := solve(hess, grad)
-		change := 0.0
-		for i := range w {
-			w[i] -= step[i]
-			change += math.Abs(step[i])
-		}
-		if change < 1e-9 {
-			break
-		}
+	rows := make([][]float64, len(xs))
+	for k := range xs {
+		rows[k] = xs[k][:]
 	}
 	var c Calibration
-	c.Bias = w[0]
-	copy(c.Weights[:], w[1:])
+	if w := logit.Fit(rows, ys, nil, 1e-3); w != nil {
+		c.Bias = w[0]
+		copy(c.Weights[:], w[1:])
+	}
 	return c
-}
-
-// solve returns x with a·x = b by Gaussian elimination with pivoting.
-func solve(a [numCalInputs + 1][numCalInputs + 1]float64, b [numCalInputs + 1]float64) [numCalInputs + 1]float64 {
-	const n = numCalInputs + 1
-	for col := 0; col < n; col++ {
-		piv := col
-		for r := col + 1; r < n; r++ {
-			if math.Abs(a[r][col]) > math.Abs(a[piv][col]) {
-				piv = r
-			}
-		}
-		a[col], a[piv] = a[piv], a[col]
-		b[col], b[piv] = b[piv], b[col]
-		if math.Abs(a[col][col]) < 1e-12 {
-			continue
-		}
-		for r := col + 1; r < n; r++ {
-			f := a[r][col] / a[col][col]
-			for k := col; k < n; k++ {
-				a[r][k] -= f * a[col][k]
-			}
-			b[r] -= f * b[col]
-		}
-	}
-	var x [n]float64
-	for r := n - 1; r >= 0; r-- {
-		s := b[r]
-		for k := r + 1; k < n; k++ {
-			s -= a[r][k] * x[k]
-		}
-		if math.Abs(a[r][r]) > 1e-12 {
-			x[r] = s / a[r][r]
-		}
-	}
-	return x
 }
