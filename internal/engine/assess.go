@@ -149,9 +149,9 @@ func parseDate(s string) time.Time {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return time.Time{}
 	}
-	y, ok1 := digits(s[:4])
-	m, ok2 := digits(s[5:7])
-	d, ok3 := digits(s[8:])
+	y, ok1 := text.Digits(s[:4])
+	m, ok2 := text.Digits(s[5:7])
+	d, ok3 := text.Digits(s[8:])
 	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 {
 		return time.Time{}
 	}
@@ -160,15 +160,4 @@ func parseDate(s string) time.Time {
 		return time.Time{} // 31 April and the like
 	}
 	return t
-}
-
-func digits(s string) (int, bool) {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return 0, false
-		}
-		n = n*10 + int(s[i]-'0')
-	}
-	return n, true
 }

@@ -63,22 +63,6 @@ func (c *Corpus) Add(name string, data []byte) error {
 
 var errName = errors.New("not the name of a part of this corpus")
 
-// partNumber reads the decimal number of a part's name. (strconv.Atoi
-// would link its error formatting into the widget for this one call.)
-func partNumber(s string) (int, bool) {
-	if s == "" || len(s) > 9 {
-		return 0, false
-	}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return 0, false
-		}
-		n = n*10 + int(s[i]-'0')
-	}
-	return n, true
-}
-
 func (c *Corpus) add(name string, data []byte) error {
 	b := c.m.Build
 	if len(name) < len(b)+2 || name[:len(b)+1] != b+"/" {
@@ -87,7 +71,7 @@ func (c *Corpus) add(name string, data []byte) error {
 	kind, n := name[len(b)+1], 0
 	if kind != kindSections {
 		var ok bool
-		if n, ok = partNumber(name[len(b)+2:]); !ok {
+		if n, ok = text.Digits(name[len(b)+2:]); !ok {
 			return errName
 		}
 	}

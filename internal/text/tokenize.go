@@ -148,6 +148,24 @@ func appendFolded(toks []Token, s string, start, end int) []Token {
 	return append(toks, Token{Text: w, Start: start, End: end, Kind: Word})
 }
 
+// Digits reads a run of one to nine ASCII digits ("2025", "04"), as dates
+// and part names write numbers. (Not strconv.Atoi: its error type alone
+// links strconv's quoting and printability tables into the widget's wasm.)
+func Digits(s string) (int, bool) {
+	if s == "" || len(s) > 9 {
+		return 0, false
+	}
+	v := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = 10*v + int(c-'0')
+	}
+	return v, true
+}
+
 // ScanNumber returns the end of a number starting at byte i of s: digits
 // with "," groups of exactly three and one "." decimal part ("28,500.5").
 // The trust layer's lexer reads numbers the same way.

@@ -135,3 +135,21 @@ func TestURLsInCapitals(t *testing.T) {
 	}
 	assert.Equal(t, []string{"fake", "news", "see", "now", "tag"}, words)
 }
+
+func TestDigits(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+		ok   bool
+	}{
+		{"2025", 2025, true}, {"04", 4, true}, {"0", 0, true}, {"123456789", 123456789, true},
+		{"", 0, false}, {"28,500", 0, false}, {"+5", 0, false}, {"1234567890", 0, false}, {"١٢", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := Digits(tt.in)
+		assert.Equal(t, tt.ok, ok, tt.in)
+		if ok {
+			assert.Equal(t, tt.want, got, tt.in)
+		}
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/factcheckwidget/factcheck/internal/text"
 )
 
 // Date is a calendar date (or month, or year) mentioned in text, resolved
@@ -165,7 +167,7 @@ func dayAt(toks []tok, i int) (int, int, bool) {
 	if i >= len(toks) || toks[i].kind != tNum || len(toks[i].s) > 2 {
 		return 0, 0, false
 	}
-	d, _ := digitsValue(toks[i].s)
+	d, _ := text.Digits(toks[i].s)
 	if d < 1 || d > 31 {
 		return 0, 0, false
 	}
@@ -181,7 +183,7 @@ func yearAt(toks []tok, i int) (int, bool) {
 	if i >= len(toks) || toks[i].kind != tNum || len(toks[i].s) != 4 {
 		return 0, false
 	}
-	y, ok := digitsValue(toks[i].s)
+	y, ok := text.Digits(toks[i].s)
 	if !ok || y < 1900 || y > 2100 {
 		return 0, false
 	}
@@ -206,9 +208,9 @@ func absDateAt(toks []tok, i int) (dateHit, bool) {
 	if t.kind == tNum && len(t.s) == 4 && i+4 < len(toks) && toks[i+1].s == "-" && toks[i+3].s == "-" &&
 		len(toks[i+2].s) == 2 && len(toks[i+4].s) == 2 && toks[i+2].kind == tNum && toks[i+4].kind == tNum &&
 		adjacent(t, toks[i+1]) && adjacent(toks[i+1], toks[i+2]) && adjacent(toks[i+2], toks[i+3]) && adjacent(toks[i+3], toks[i+4]) {
-		y, _ := digitsValue(t.s)
-		m, _ := digitsValue(toks[i+2].s)
-		d, _ := digitsValue(toks[i+4].s)
+		y, _ := text.Digits(t.s)
+		m, _ := text.Digits(toks[i+2].s)
+		d, _ := text.Digits(toks[i+4].s)
 		if m >= 1 && m <= 12 && d >= 1 && d <= 31 {
 			return dateHit{d: Date{Year: y, Month: m, Day: d, Precision: PrecDay}, i: i, j: i + 4}, true
 		}
@@ -350,7 +352,7 @@ func relDateAt(toks []tok, i int, ref time.Time, tense *int) (dateHit, bool) {
 	if wordAt(toks, i+2) == "ago" && (next == "days" || next == "day") {
 		n := -1
 		if toks[i].kind == tNum && len(toks[i].s) <= 3 {
-			n, _ = digitsValue(toks[i].s)
+			n, _ = text.Digits(toks[i].s)
 		} else if v, ok := smallNums[w]; ok {
 			n = int(v)
 		} else if w == "a" || w == "an" {
@@ -499,22 +501,4 @@ func sameDate(a, b Date) bool {
 		return false
 	}
 	return p < PrecDay || a.Day == b.Day
-}
-
-// digitsValue reads a run of at most nine ASCII digits, the numbers of
-// dates ("2025", "04"). (Not strconv.Atoi: its error type alone links
-// strconv's quoting and printability tables into the widget's wasm.)
-func digitsValue(s string) (int, bool) {
-	if s == "" || len(s) > 9 {
-		return 0, false
-	}
-	v := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		v = 10*v + int(c-'0')
-	}
-	return v, true
 }

@@ -82,21 +82,3 @@ func TestSameDate(t *testing.T) {
 	assert.Equal(t, "2025-11-04", isoDate(Date{Year: 2025, Month: 11, Day: 4, Precision: 3}))
 	assert.Equal(t, "2025-03", isoDate(Date{Year: 2025, Month: 3, Precision: 2}))
 }
-
-func TestDigitsValue(t *testing.T) {
-	tests := []struct {
-		in   string
-		want int
-		ok   bool
-	}{
-		{"2025", 2025, true}, {"04", 4, true}, {"0", 0, true}, {"123456789", 123456789, true},
-		{"", 0, false}, {"28,500", 0, false}, {"+5", 0, false}, {"1234567890", 0, false}, {"١٢", 0, false},
-	}
-	for _, tt := range tests {
-		got, ok := digitsValue(tt.in)
-		assert.Equal(t, tt.ok, ok, tt.in)
-		if ok {
-			assert.Equal(t, tt.want, got, tt.in)
-		}
-	}
-}
