@@ -61,30 +61,65 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	opt := engine.Options{Date: *date, All: *all, Lang: *pageLang}
+	var c pageChecker
 	if isSharded(*corpusPath) {
-		return checkSharded(*corpusPath, queries, string(article), opt, stdout)
+		r, err := openSharded(*corpusPath)
+		if err != nil {
+			return err
+		}
+		c = shardedChecker{r}
+	} else {
+		x, err := loadIndex(*corpusPath, stderr)
+		if err != nil {
+			return err
+		}
+		c = wholeChecker{engine.New(x)}
 	}
-	x, err := loadIndex(*corpusPath, stderr)
-	if err != nil {
-		return err
-	}
-	checker := engine.New(x)
+	return writeChecks(stdout, c, queries, string(article), opt)
+}
+
+// pageChecker is what check needs of a corpus: the whole index in memory
+// or a sharded folder read piece by piece.
+type pageChecker interface {
+	CheckSentence(s string, opt engine.Options) ([]engine.Match, error)
+	CheckArticle(text string, opt engine.Options) ([]engine.Sentence, error)
+}
+
+type wholeChecker struct{ c *engine.Checker }
+
+func (w wholeChecker) CheckSentence(s string, opt engine.Options) ([]engine.Match, error) {
+	return w.c.CheckSentence(s, opt), nil
+}
+
+func (w wholeChecker) CheckArticle(text string, opt engine.Options) ([]engine.Sentence, error) {
+	return w.c.CheckArticle(text, opt), nil
+}
+
+// writeChecks writes what a reader is shown: JSON Lines, one per query, or
+// the article's sentences as one JSON document.
+func writeChecks(stdout io.Writer, c pageChecker, queries []evaluate.Query, text string, opt engine.Options) error {
 	w := bufio.NewWriter(stdout)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	if queries != nil {
 		for _, q := range queries {
 			opt.Context = q.Context
-			ms := checker.CheckSentence(q.Text, opt)
+			ms, err := c.CheckSentence(q.Text, opt)
+			if err != nil {
+				return err
+			}
 			if err := enc.Encode(report.BatchLine{ID: q.ID, Matches: report.Matches(q.Text, ms, false)}); err != nil {
 				return err
 			}
 		}
 		return w.Flush()
 	}
-	text := string(article)
+	sents, err := c.CheckArticle(text, opt)
+	if err != nil {
+		return err
+	}
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(report.ArticleOf(text, *date, checker.CheckArticle(text, opt))); err != nil {
+	if err := enc.Encode(report.ArticleOf(text, opt.Date, sents)); err != nil {
 		return err
 	}
 	return w.Flush()

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -17,7 +16,6 @@ import (
 	"github.com/factcheckwidget/factcheck/internal/engine"
 	"github.com/factcheckwidget/factcheck/internal/evaluate"
 	"github.com/factcheckwidget/factcheck/internal/index"
-	"github.com/factcheckwidget/factcheck/internal/report"
 	"github.com/factcheckwidget/factcheck/internal/shard"
 	"github.com/factcheckwidget/factcheck/internal/shardio"
 )
@@ -98,38 +96,15 @@ func rankSharded(path string, queries []evaluate.Query, k int, tag string, stdou
 	return w.Flush()
 }
 
-// checkSharded is runCheck on a sharded corpus.
-func checkSharded(path string, queries []evaluate.Query, text string, opt engine.Options, stdout io.Writer) error {
-	r, err := openSharded(path)
-	if err != nil {
-		return err
-	}
-	ctx := context.Background()
-	w := bufio.NewWriter(stdout)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	if queries != nil {
-		for _, q := range queries {
-			opt.Context = q.Context
-			ms, err := r.CheckSentence(ctx, q.Text, opt)
-			if err != nil {
-				return err
-			}
-			if err := enc.Encode(report.BatchLine{ID: q.ID, Matches: report.Matches(q.Text, ms, false)}); err != nil {
-				return err
-			}
-		}
-		return w.Flush()
-	}
-	sents, err := r.CheckArticle(ctx, text, opt)
-	if err != nil {
-		return err
-	}
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(report.ArticleOf(text, opt.Date, sents)); err != nil {
-		return err
-	}
-	return w.Flush()
+// shardedChecker checks with a sharded corpus (check's pageChecker).
+type shardedChecker struct{ r *shardio.Reader }
+
+func (s shardedChecker) CheckSentence(text string, opt engine.Options) ([]engine.Match, error) {
+	return s.r.CheckSentence(context.Background(), text, opt)
+}
+
+func (s shardedChecker) CheckArticle(text string, opt engine.Options) ([]engine.Sentence, error) {
+	return s.r.CheckArticle(context.Background(), text, opt)
 }
 
 // shardedServer serves the API from a sharded corpus, the widget assets
