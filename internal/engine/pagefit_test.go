@@ -176,15 +176,7 @@ func TestFitPageModel(t *testing.T) {
 		}
 	}
 	t.Logf("train log loss %.4f, positives %d of %d candidates (prior %.5f)", logit.LogLoss(w, xs, ys), pos, len(ys), float64(pos)/float64(len(ys)))
-	shows := []float64{DefaultPageModel.Show}
-	if v := os.Getenv("FACTCHECK_SHOWS"); v != "" {
-		shows = nil
-		for _, f := range strings.Fields(v) {
-			var x float64
-			fmt.Sscan(f, &x)
-			shows = append(shows, x)
-		}
-	}
+	shows := envFloats("FACTCHECK_SHOWS", DefaultPageModel.Show)
 	for _, show := range shows {
 		for _, v := range []struct {
 			card   float64
@@ -303,15 +295,7 @@ func TestPageModelFolds(t *testing.T) {
 		masked[i] = true
 	}
 	const folds = 5
-	shows := []float64{DefaultPageModel.Show, DefaultPageModel.Match}
-	if v := os.Getenv("FACTCHECK_SHOWS"); v != "" {
-		shows = nil
-		for _, f := range strings.Fields(v) {
-			var x float64
-			fmt.Sscan(f, &x)
-			shows = append(shows, x)
-		}
-	}
+	shows := envFloats("FACTCHECK_SHOWS", DefaultPageModel.Show, DefaultPageModel.Match)
 	matchAt := 0.4
 	if v := os.Getenv("FACTCHECK_MATCH"); v != "" {
 		fmt.Sscan(v, &matchAt)
@@ -358,4 +342,20 @@ func TestPageModelFolds(t *testing.T) {
 	for si, show := range shows {
 		t.Logf("show %.2f out of fold\n  no date: %s\n  date:    %s", show, describe(counts[si][0]), describe(counts[si][1]))
 	}
+}
+
+// envFloats reads the space-separated numbers of environment variable
+// name, or returns def when it is not set.
+func envFloats(name string, def ...float64) []float64 {
+	v := os.Getenv(name)
+	if v == "" {
+		return def
+	}
+	var out []float64
+	for _, f := range strings.Fields(v) {
+		var x float64
+		fmt.Sscan(f, &x)
+		out = append(out, x)
+	}
+	return out
 }

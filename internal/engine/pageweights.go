@@ -25,7 +25,7 @@ import "github.com/factcheckwidget/factcheck/internal/worthy"
 //   - Show 0.15: five-fold cross-validation over the train transcripts (fit
 //     on four fifths and the tweets, score the fifth): 0.64 highlighted
 //     sentences per 100, 0.35 of them right, 0.23 of the fact-checked lines
-//     shown without dates (0.58, 0.44, 0.25 with them). 0.10 gives 0.30
+//     shown without dates (0.57, 0.44, 0.25 with them). 0.10 gives 0.30
 //     precision at 0.25 recall (no margin over the 0.30 target), 0.20
 //     gives 0.39 at 0.20.
 //   - Match 0.7: match-tier precision 0.70 out of fold without dates, 0.58
