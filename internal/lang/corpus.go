@@ -12,14 +12,17 @@ type Corpus struct {
 	legacy   bool
 	profiles map[string]*Profile
 	tags     []string // the claims' languages (primary subtags), by id
-	docLang  []uint16 // language id of each claim; nil when not known (KnowsClaims)
-	// undeclared marks the claims that declare no language: read as
-	// English (counted under it), compared with pages of every language,
-	// since feeds often leave inLanguage out.
-	undeclared []bool
-	counts     []int  // claims per language id
-	main       string // the language most claims are in
+	// docLang is the language id of each claim, or undeclared; nil when
+	// not known (KnowsClaims).
+	docLang []uint16
+	counts  []int  // claims per language id (an undeclared claim counts as English)
+	main    string // the language most claims are in
 }
+
+// undeclared marks, in docLang, a claim that declares no language: it is
+// read as English and compared with pages of every language, since feeds
+// often leave inLanguage out.
+const undeclared = 1<<16 - 1
 
 // Language ids a page can have besides those of the corpus's languages.
 const (
@@ -67,12 +70,6 @@ func NewCorpus(section []byte, numClaims int, claimLang func(d int) string) (*Co
 	ids := map[string]int{} // not c.ID, which answers AnyLanguage for every tag of a legacy index
 	for d := range numClaims {
 		tag := claimLang(d)
-		if Base(tag) == "" {
-			if c.undeclared == nil {
-				c.undeclared = make([]bool, numClaims)
-			}
-			c.undeclared[d] = true
-		}
 		base := ClaimBase(tag)
 		id, ok := ids[base]
 		if !ok {
@@ -81,8 +78,11 @@ func NewCorpus(section []byte, numClaims int, claimLang func(d int) string) (*Co
 			c.tags = append(c.tags, base)
 			counts = append(counts, 0)
 		}
-		c.docLang[d] = uint16(id)
 		counts[id]++
+		c.docLang[d] = uint16(id)
+		if Base(tag) == "" {
+			c.docLang[d] = undeclared
+		}
 	}
 	c.main, c.counts = "en", counts
 	for id, n := range counts {
@@ -118,7 +118,7 @@ func (c *Corpus) Counts() []Language {
 // DocLang returns the language id of claim d, AnyLanguage for a claim
 // that declares none (compared with pages of every language).
 func (c *Corpus) DocLang(d int) int {
-	if c.undeclared != nil && c.undeclared[d] {
+	if c.docLang[d] == undeclared {
 		return AnyLanguage
 	}
 	return int(c.docLang[d])
