@@ -2,8 +2,11 @@ package shard
 
 import (
 	"errors"
+	"math/bits"
 	"sort"
+	"strconv"
 
+	"github.com/factcheckwidget/factcheck/internal/claim"
 	"github.com/factcheckwidget/factcheck/internal/engine"
 	"github.com/factcheckwidget/factcheck/internal/index"
 	"github.com/factcheckwidget/factcheck/internal/lang"
@@ -27,6 +30,7 @@ type Corpus struct {
 	got      map[string]bool      // parts added
 	lists    map[string]*termList // by listKey
 	records  map[int32]*record    // fetched claims by claim id
+	cards    map[int32]*card      // fetched cards by claim id
 	sections map[string][]byte
 	langs    *lang.Corpus       // from the sections: how to read a page and analyse a claim
 	keywords map[string][]int32 // keyword buckets (OpenForSearch)
@@ -37,6 +41,8 @@ type Corpus struct {
 	// parts do not repeat it.
 	lastKey  string
 	lastPick []int32
+	// The last answer, kept while its claims' cards are fetched.
+	pending *answered
 }
 
 // Open reads a manifest (decompressed).
@@ -45,7 +51,7 @@ func Open(manifest []byte) (*Corpus, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Corpus{m: m, got: map[string]bool{}, lists: map[string]*termList{}, records: map[int32]*record{}, Pool: DefaultPool}, nil
+	return &Corpus{m: m, got: map[string]bool{}, lists: map[string]*termList{}, records: map[int32]*record{}, cards: map[int32]*card{}, Pool: DefaultPool}, nil
 }
 
 // Manifest returns the corpus's manifest.
@@ -91,6 +97,9 @@ func (c *Corpus) add(name string, data []byte) error {
 	case kindChunk:
 		first := n * c.m.Chunk
 		r.chunk(first, min(c.m.Chunk, claims-first), claims, c.records)
+	case kindCards:
+		first := n * c.m.CardChunk
+		r.cards(first, min(c.m.CardChunk, claims-first), c.cards)
 	case kindSections:
 		c.sections = r.sections()
 	case kindKeywords:
@@ -108,13 +117,15 @@ func (c *Corpus) parts(kind byte) int {
 		return c.m.GramBuckets
 	case kindChunk:
 		return c.m.Chunks()
+	case kindCards:
+		return c.m.CardChunks()
 	case kindSections:
 		if c.m.Sections {
 			return 1
 		}
 	case kindKeywords:
 		if c.search {
-			return c.m.StemBuckets
+			return c.m.KeywordBuckets
 		}
 	}
 	return 0
@@ -215,14 +226,28 @@ func (c *Corpus) queryLists(stems, grams []string) *queryLists {
 // terms: what its first stage picks candidates from. ids maps its
 // documents to claim ids.
 func (c *Corpus) postingsIndex(q *queryLists) (*index.Index, []int32, error) {
-	var ids []int32
+	// The claims the lists name, as a bitmap over the corpus's claims (one
+	// bit a claim; a sort of the ~200,000 postings of an article cost more
+	// than the first stage), with each word's count of the claims before
+	// it, so that a claim's document number is a count of bits.
+	seen := make([]uint64, (c.m.Claims+63)/64)
 	for _, k := range q.keys {
 		ps := c.lists[k].postings
 		for i := 0; i < len(ps); i += 3 {
-			ids = append(ids, int32(ps[i]))
+			seen[ps[i]/64] |= 1 << (ps[i] % 64)
 		}
 	}
-	ids = sortedSet(ids)
+	before := make([]int32, len(seen))
+	var ids []int32
+	for w, bitsSet := range seen {
+		before[w] = int32(len(ids))
+		for b := bitsSet; b != 0; b &= b - 1 {
+			ids = append(ids, int32(w*64+bits.TrailingZeros64(b)))
+		}
+	}
+	docOf := func(id uint32) int32 {
+		return before[id/64] + int32(bits.OnesCount64(seen[id/64]&(1<<(id%64)-1)))
+	}
 	var docLen [index.NumFields][]uint32
 	var lists [index.NumFields][]index.TermList
 	for f := range docLen {
@@ -232,8 +257,8 @@ func (c *Corpus) postingsIndex(q *queryLists) (*index.Index, []int32, error) {
 		f, ps := int(k[0]-'0'), c.lists[k].postings
 		l := index.TermList{Term: k[1:], DF: c.lists[k].df, Docs: make([]int32, 0, len(ps)/3), TFs: make([]uint32, 0, len(ps)/3)}
 		for i := 0; i < len(ps); i += 3 {
-			d := sort.Search(len(ids), func(j int) bool { return ids[j] >= int32(ps[i]) })
-			l.Docs, l.TFs = append(l.Docs, int32(d)), append(l.TFs, ps[i+1])
+			d := docOf(ps[i])
+			l.Docs, l.TFs = append(l.Docs, d), append(l.TFs, ps[i+1])
 			docLen[f][d] = ps[i+2]
 		}
 		lists[f] = append(lists[f], l)
@@ -283,10 +308,11 @@ func (c *Corpus) claimsIndex(ids []int32, q *queryLists) (*index.Index, error) {
 	return x, nil
 }
 
-// check runs the two rounds of a check of the analysed sentences as: the
-// term lists, then the claims first picks from them. Once it has both, it
-// returns the index to check on; until then, the parts to fetch.
-func (c *Corpus) check(key string, as []*text.Analysis, first func(*engine.Checker) []int) (*index.Index, []string, error) {
+// check runs the first two rounds of a check of the analysed sentences
+// as: the term lists, then the records of the claims first picks from
+// them. Once it has both, it returns the index to check on and the claim
+// id of each of its documents; until then, the parts to fetch.
+func (c *Corpus) check(key string, as []*text.Analysis, first func(*engine.Checker) []int) (*index.Index, []int32, []string, error) {
 	stems, grams := termsOf(as)
 	n := c.newNeeds()
 	for _, t := range stems {
@@ -296,12 +322,12 @@ func (c *Corpus) check(key string, as []*text.Analysis, first func(*engine.Check
 		n.add(kindGrams, bucketOf(t, c.m.GramBuckets))
 	}
 	if len(n.names) > 0 {
-		return nil, n.names, nil
+		return nil, nil, n.names, nil
 	}
 	if key != c.lastKey {
 		x, ids, err := c.postingsIndex(c.queryLists(stems, grams))
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		c.lastPick = c.lastPick[:0]
 		for _, d := range first(engine.New(x)) {
@@ -313,10 +339,59 @@ func (c *Corpus) check(key string, as []*text.Analysis, first func(*engine.Check
 		n.add(kindChunk, int(id)/c.m.Chunk)
 	}
 	if len(n.names) > 0 {
-		return nil, n.names, nil
+		return nil, nil, n.names, nil
 	}
 	x, err := c.claimsIndex(c.lastPick, c.queryLists(stems, grams))
-	return x, nil, err
+	return x, c.lastPick, nil, err
+}
+
+// cardSlot is a claim of an answer that its card fills: its claim id and
+// where the answer holds it.
+type cardSlot struct {
+	id    int32
+	claim *claim.Claim
+}
+
+// answered is an answer waiting for its claims' cards.
+type answered struct {
+	key    string
+	answer any
+	slots  []cardSlot
+}
+
+// finish runs the last round of a check: the answer, computed once by
+// compute (which may still name parts to fetch first), then the cards of
+// the claims it returns, filled in.
+func (c *Corpus) finish(key string, compute func() (any, []cardSlot, []string, error)) (any, []string, error) {
+	if c.pending == nil || c.pending.key != key {
+		a, slots, need, err := compute()
+		if a == nil || err != nil {
+			return nil, need, err
+		}
+		c.pending = &answered{key, a, slots}
+	}
+	n := c.newNeeds()
+	for _, s := range c.pending.slots {
+		n.add(kindCards, int(s.id)/c.m.CardChunk)
+	}
+	if len(n.names) > 0 {
+		return nil, n.names, nil
+	}
+	p := c.pending
+	c.pending = nil
+	for _, s := range p.slots {
+		c.cards[s.id].fill(s.claim)
+	}
+	return p.answer, nil, nil
+}
+
+// optionsKey tells apart the options of two checks of the same text.
+func optionsKey(opt engine.Options) string {
+	all := "0"
+	if opt.All {
+		all = "1"
+	}
+	return opt.Lang + "\x00" + opt.Date + "\x00" + strconv.Itoa(opt.MaxMatches) + "\x00" + all + "\x00" + opt.Context
 }
 
 // CheckArticle is engine.Checker.CheckArticle on the sharded corpus: the
@@ -326,13 +401,25 @@ func (c *Corpus) CheckArticle(article string, opt engine.Options) ([]engine.Sent
 	if need != nil {
 		return nil, need, nil
 	}
-	x, need, err := c.check("a\x00"+opt.Lang+"\x00"+article, engine.ArticleAnalyses(langs, article, opt), func(ck *engine.Checker) []int {
-		return ck.ArticleCandidates(article, opt, c.Pool)
+	key := "a\x00" + opt.Lang + "\x00" + article
+	a, need, err := c.finish(key+"\x00"+optionsKey(opt), func() (any, []cardSlot, []string, error) {
+		x, ids, need, err := c.check(key, engine.ArticleAnalyses(langs, article, opt), func(ck *engine.Checker) []int {
+			return ck.ArticleCandidates(article, opt, c.Pool)
+		})
+		if x == nil {
+			return nil, nil, need, err
+		}
+		out := engine.New(x).CheckArticle(article, opt)
+		var slots []cardSlot
+		for i := range out {
+			slots = matchSlots(slots, out[i].Matches, ids)
+		}
+		return out, slots, nil, nil
 	})
-	if x == nil {
+	if a == nil {
 		return nil, need, err
 	}
-	return engine.New(x).CheckArticle(article, opt), nil, nil
+	return a.([]engine.Sentence), nil, nil
 }
 
 // CheckSentence is engine.Checker.CheckSentence on the sharded corpus.
@@ -341,13 +428,32 @@ func (c *Corpus) CheckSentence(s string, opt engine.Options) ([]engine.Match, []
 	if need != nil {
 		return nil, need, nil
 	}
-	x, need, err := c.check("s\x00"+opt.Lang+"\x00"+opt.Context+"\x00"+s, engine.SentenceAnalyses(langs, s, opt), func(ck *engine.Checker) []int {
-		return ck.SentenceCandidates(s, opt, c.Pool)
+	key := "s\x00" + opt.Lang + "\x00" + opt.Context + "\x00" + s
+	a, need, err := c.finish(key+"\x00"+optionsKey(opt), func() (any, []cardSlot, []string, error) {
+		x, ids, need, err := c.check(key, engine.SentenceAnalyses(langs, s, opt), func(ck *engine.Checker) []int {
+			return ck.SentenceCandidates(s, opt, c.Pool)
+		})
+		if x == nil {
+			return nil, nil, need, err
+		}
+		out := engine.New(x).CheckSentence(s, opt)
+		return out, matchSlots(nil, out, ids), nil, nil
 	})
-	if x == nil {
+	if a == nil {
 		return nil, need, err
 	}
-	return engine.New(x).CheckSentence(s, opt), nil, nil
+	return a.([]engine.Match), nil, nil
+}
+
+// matchSlots appends the card slots of matches, whose Doc are documents
+// of the index of claims ids, and makes each Doc the claim's id in the
+// corpus, as on the whole index.
+func matchSlots(slots []cardSlot, ms []engine.Match, ids []int32) []cardSlot {
+	for i := range ms {
+		ms[i].Doc = int(ids[ms[i].Doc])
+		slots = append(slots, cardSlot{int32(ms[i].Doc), ms[i].Claim})
+	}
+	return slots
 }
 
 // sortedSet sorts ids and drops repeats, in place. (sort.Slice rather than

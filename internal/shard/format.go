@@ -1,12 +1,14 @@
 // Package shard writes and reads a sharded corpus: a compiled corpus cut
 // into static files that a reader (the widget, the CLI, the Worker) fetches
 // piece by piece, only what the text it checks needs. A check reads it in
-// two rounds: the term lists of the text's words and 4-grams, from which
+// three rounds: the term lists of the text's words and 4-grams, from which
 // the matcher's first stage picks candidate claims (impact-ordered lists
-// cut to their best postings, so the work does not grow with the corpus),
-// then the records of those claims. It then runs the one matcher, page
-// model and trust layer over an index of what it fetched, scored with the
-// whole corpus's statistics (index.BuildPartial).
+// cut to their best postings, so the work does not grow with the corpus);
+// the records of those claims (what ranking reads: texts, date, language);
+// and, for the few claims the check returns, their cards (what a reader is
+// shown: id, rating, publisher, link). It runs the one matcher, page model
+// and trust layer over an index of what it fetched, scored with the whole
+// corpus's statistics (index.BuildPartial).
 //
 // # Layout
 //
@@ -16,7 +18,8 @@
 //	DIR/BUILD/s<n>       stem bucket n: claim and title field lists of the stems hashed to n
 //	DIR/BUILD/g<n>       4-gram bucket n: the 4-gram field lists of the grams hashed to n
 //	DIR/BUILD/k<n>       keyword bucket n: every claim holding a stem hashed to n (claims:search)
-//	DIR/BUILD/c<n>       claim chunk n: claims n·C to n·C+C−1 (C in the manifest)
+//	DIR/BUILD/c<n>       record chunk n: claims n·C to n·C+C−1 as ranking reads them (C in the manifest)
+//	DIR/BUILD/r<n>       card chunk n: claims n·R to n·R+R−1 as a reader sees them (R in the manifest)
 //	DIR/BUILD/x          sections, when the corpus has any
 //
 // BUILD is 16 hex digits, a 64-bit FNV-1a hash of the content of every part
@@ -26,14 +29,15 @@
 // 32-bit FNV-1a hash of its UTF-8 bytes modulo the bucket count.
 //
 // Every file, the manifest too, is stored gzip-compressed (a browser reads
-// it with DecompressionStream). All integers are unsigned LEB128 varints
+// it with DecompressionStream), unless gzip would not make it smaller: a
+// reader tells by the first two bytes (gzip's 1f 8b; a part starts "FC"). All integers are unsigned LEB128 varints
 // in their shortest form unless stated; strings are a varint byte length
 // and UTF-8 bytes (internal/binfmt).
 //
 // # Manifest
 //
 //	offset 0  magic    "FCSM"
-//	offset 4  version  uint16 LE, currently 1
+//	offset 4  version  uint16 LE, currently 2
 //	offset 6  flags    uint16 LE, 0
 //	offset 8  body
 //	last 4    CRC-32 (IEEE) of every byte before it, uint32 LE
@@ -47,15 +51,16 @@
 //	                   none: document frequencies only)
 //	       gramMaxDF   varint: 4-grams in more claims have no postings (the
 //	                   matcher skips them, match.Params.MaxDFShare)
-//	       stemBuckets varint, gramBuckets varint
-//	       chunk       varint C, claims per chunk
+//	       stemBuckets varint, gramBuckets varint, keywordBuckets varint
+//	       chunk       varint C, claims per record chunk
+//	       cardChunk   varint R, claims per card chunk
 //	       sections    byte: 1 if part x exists
 //
 // # Parts
 //
 //	offset 0  magic    "FCSP"
-//	offset 4  version  uint16 LE, currently 1
-//	offset 6  kind     byte: 's', 'g', 'k', 'c' or 'x'
+//	offset 4  version  uint16 LE, currently 2
+//	offset 6  kind     byte: 's', 'g', 'k', 'c', 'r' or 'x'
 //	offset 7  0
 //	offset 8  number   uint32 LE (bucket or chunk number; 0 for x)
 //	offset 12 body
@@ -65,8 +70,11 @@
 // string and, for the claim field then the title field, a list. 4-gram
 // bucket body: the same with one list (the 4-gram field). A list is varint
 // df (claims of the corpus holding the term), varint n, then n postings
-// (varint claim id delta − 1, varint tf, varint the claim's length in the
-// field) in claim order: the n postings of highest BM25 impact
+// in claim order, each varint 2·(claim id delta − 1) + t, where t is 1
+// when tf > 1, then varint tf − 2 if t is 1, then one byte: the claim's
+// length in the field, exact below 128, else 128 + round(ln(length/128) /
+// ln 1.03), at most 255 (parts.go). They are the n postings of highest
+// BM25 impact
 // tf/(tf + k1·(1 − b + b·length/average)), ties to the lower claim id.
 // n < df when the field's K cut the list, and n = 0 for terms the matcher
 // never reads (idf 0, or 4-grams above gramMaxDF).
@@ -75,12 +83,16 @@
 // term string, varint n and n varint claim id deltas − 1: every claim whose
 // claim or title field holds the term.
 //
-// Claim chunk body: varint n, then n claims, each 12 strings as in .fcx
-// (internal/index/format.go), the verdict byte, varint d − the first
-// claim with the same text (index.Index.Duplicates), varint m and m varint
-// document frequencies of the claim's claim-field stems in text order
-// (re-ranking weighs a claim's own words with them; a reader analyses the
-// claim's text to know the stems).
+// Record chunk body: varint n, then n claims, each the strings text, title,
+// context, claim date and language, varint d − the first claim with the
+// same text (index.Index.Duplicates), varint m and m varint document
+// frequencies of the claim's claim-field stems in text order (re-ranking
+// weighs a claim's own words with them; a reader analyses the claim's text
+// to know the stems).
+//
+// Card chunk body: varint n, then n claims, each the strings id, rating,
+// publisher, publisher site, URL, review date and claimant, and the
+// verdict byte.
 //
 // Sections body: varint n, then n (name, data) string pairs in name order.
 //
@@ -98,7 +110,7 @@ import (
 )
 
 // Version of the sharded format this package writes and reads.
-const Version = 1
+const Version = 2
 
 // Magic bytes of the manifest and of the parts.
 const (
@@ -115,6 +127,7 @@ const (
 	kindGrams    = 'g'
 	kindKeywords = 'k'
 	kindChunk    = 'c'
+	kindCards    = 'r'
 	kindSections = 'x'
 )
 
@@ -204,7 +217,8 @@ func openPart(data []byte, kind byte, n int) (*reader, error) {
 // checkVersion checks the version after the magic bytes.
 func checkVersion(b []byte) error {
 	if v := int(b[4]) | int(b[5])<<8; v != Version {
-		return errors.New(ErrVersion.Error() + " " + strconv.Itoa(v) + " (this build reads version " + strconv.Itoa(Version) + ")")
+		return errors.New(ErrVersion.Error() + " " + strconv.Itoa(v) + " (this build reads version " + strconv.Itoa(Version) +
+			": build the corpus again with this version's factcheck index --shards)")
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package shard
 
 import (
 	"sort"
+	"strconv"
 
 	"github.com/factcheckwidget/factcheck/internal/claimsearch"
 	"github.com/factcheckwidget/factcheck/internal/engine"
@@ -31,18 +32,35 @@ func (c *Corpus) Rank(s, context string, k int) ([]match.Candidate, *index.Index
 	if need != nil {
 		return nil, nil, need, nil
 	}
-	as := engine.SentenceAnalyses(langs, s, engine.Options{Context: context})
-	x, need, err := c.check("r\x00"+context+"\x00"+s, as, func(ck *engine.Checker) []int {
-		m := ck.Matcher()
-		docs := m.FirstStage(m.PrepareContext(s, context), c.Pool)
-		sort.Ints(docs)
-		return docs
+	type ranked struct {
+		cands []match.Candidate
+		x     *index.Index
+	}
+	key := "r\x00" + context + "\x00" + s
+	a, need, err := c.finish(key+"\x00"+strconv.Itoa(k), func() (any, []cardSlot, []string, error) {
+		as := engine.SentenceAnalyses(langs, s, engine.Options{Context: context})
+		x, ids, need, err := c.check(key, as, func(ck *engine.Checker) []int {
+			m := ck.Matcher()
+			docs := m.FirstStage(m.PrepareContext(s, context), c.Pool)
+			sort.Ints(docs)
+			return docs
+		})
+		if x == nil {
+			return nil, nil, need, err
+		}
+		m := match.New(x)
+		cands := m.RankQuery(m.PrepareContext(s, context), k)
+		slots := make([]cardSlot, len(cands))
+		for i, cd := range cands {
+			slots[i] = cardSlot{ids[cd.Doc], x.Claim(cd.Doc)}
+		}
+		return ranked{cands, x}, slots, nil, nil
 	})
-	if x == nil {
+	if a == nil {
 		return nil, nil, need, err
 	}
-	m := match.New(x)
-	return m.RankQuery(m.PrepareContext(s, context), k), x, nil, nil
+	r := a.(ranked)
+	return r.cands, r.x, nil, nil
 }
 
 // Search is claimsearch.Searcher.Search on the sharded corpus (opened
@@ -61,9 +79,8 @@ func (c *Corpus) Search(f claimsearch.Filter) (*index.Index, claimsearch.Result,
 	}
 	n := c.newNeeds()
 	for _, w := range words {
-		b := bucketOf(w, c.m.StemBuckets)
-		n.add(kindStems, b)
-		n.add(kindKeywords, b)
+		n.add(kindStems, bucketOf(w, c.m.StemBuckets))
+		n.add(kindKeywords, bucketOf(w, c.m.KeywordBuckets))
 	}
 	if len(n.names) > 0 || !c.search {
 		return nil, claimsearch.Result{}, n.names, errNoSearch(c.search)
@@ -78,11 +95,15 @@ func (c *Corpus) Search(f claimsearch.Filter) (*index.Index, claimsearch.Result,
 		ids = append(ids, c.keywords[w]...)
 	}
 	ids = sortedSet(ids)
-	for _, id := range ids {
+	for _, id := range ids { // the filters and the order read the cards too
 		n.add(kindChunk, int(id)/c.m.Chunk)
+		n.add(kindCards, int(id)/c.m.CardChunk)
 	}
 	if len(n.names) > 0 {
 		return nil, claimsearch.Result{}, n.names, nil
+	}
+	for _, id := range ids {
+		c.cards[id].fill(&c.records[id].claim)
 	}
 	x, err := c.claimsIndex(ids, c.queryLists(words, nil))
 	if err != nil {

@@ -15,11 +15,13 @@ type Manifest struct {
 	Claims int
 	Fields [index.NumFields]FieldInfo
 	// GramMaxDF: 4-grams in more claims are stored without postings.
-	GramMaxDF   int
-	StemBuckets int
-	GramBuckets int
-	Chunk       int // claims per chunk
-	Sections    bool
+	GramMaxDF      int
+	StemBuckets    int
+	GramBuckets    int
+	KeywordBuckets int
+	Chunk          int // claims per record chunk
+	CardChunk      int // claims per card chunk
+	Sections       bool
 }
 
 // FieldInfo is what the manifest says of one field.
@@ -30,8 +32,11 @@ type FieldInfo struct {
 	Keep   int     // postings kept per term, best impact first; 0 keeps none (document frequencies only)
 }
 
-// Chunks is the number of claim chunks.
+// Chunks is the number of record chunks.
 func (m *Manifest) Chunks() int { return (m.Claims + m.Chunk - 1) / m.Chunk }
+
+// CardChunks is the number of card chunks.
+func (m *Manifest) CardChunks() int { return (m.Claims + m.CardChunk - 1) / m.CardChunk }
 
 // Stats are the whole-corpus statistics a partial index scores with.
 func (m *Manifest) Stats() index.Stats {
@@ -57,8 +62,9 @@ func (m *Manifest) Encode() []byte {
 		b = binfmt.AppendUvarint(b, uint64(f.Keep))
 	}
 	b = binfmt.AppendUvarint(b, uint64(m.GramMaxDF))
-	b = binfmt.AppendUvarint(binfmt.AppendUvarint(b, uint64(m.StemBuckets)), uint64(m.GramBuckets))
-	b = binfmt.AppendUvarint(b, uint64(m.Chunk))
+	for _, v := range [...]int{m.StemBuckets, m.GramBuckets, m.KeywordBuckets, m.Chunk, m.CardChunk} {
+		b = binfmt.AppendUvarint(b, uint64(v))
+	}
 	sections := byte(0)
 	if m.Sections {
 		sections = 1
@@ -94,12 +100,14 @@ func DecodeManifest(data []byte) (*Manifest, error) {
 	m.GramMaxDF = r.Int(index.MaxClaims)
 	m.StemBuckets = r.Int(1 << 24)
 	m.GramBuckets = r.Int(1 << 24)
+	m.KeywordBuckets = r.Int(1 << 24)
 	m.Chunk = r.Int(1 << 20)
+	m.CardChunk = r.Int(1 << 20)
 	m.Sections = r.Byte() == 1
 	if err := r.Done(); err != nil {
 		return nil, errors.New("sharded corpus manifest: " + err.Error())
 	}
-	if m.Claims == 0 || m.StemBuckets == 0 || m.GramBuckets == 0 || m.Chunk == 0 || !validBuild(m.Build) {
+	if m.Claims == 0 || m.StemBuckets == 0 || m.GramBuckets == 0 || m.KeywordBuckets == 0 || m.Chunk == 0 || m.CardChunk == 0 || !validBuild(m.Build) {
 		return nil, errors.New("sharded corpus manifest: " + errCorrupt.Error())
 	}
 	return m, nil

@@ -1,8 +1,10 @@
 package shard
 
 import (
+	"math"
+
+	"github.com/factcheckwidget/factcheck/internal/binfmt"
 	"github.com/factcheckwidget/factcheck/internal/claim"
-	"github.com/factcheckwidget/factcheck/internal/index"
 )
 
 // termList is a term's list in one field, as a bucket stores it: df and
@@ -12,7 +14,47 @@ type termList struct {
 	postings []uint32 // 3 values per posting; claim ids ascending
 }
 
-// record is a fetched claim.
+// A claim is stored in two halves: its record, what ranking reads, fetched
+// for every candidate; and its card, what a reader is shown, fetched only
+// for the claims a check returns (format.go).
+
+// recordFields and cardFields are the claim's strings in each half, in
+// stored order.
+func recordFields(c *claim.Claim) [5]*string {
+	return [...]*string{&c.Text, &c.Title, &c.Context, &c.ClaimDate, &c.Language}
+}
+
+func cardFields(c *claim.Claim) [7]*string {
+	return [...]*string{&c.ID, &c.Rating, &c.Publisher, &c.PublisherSite, &c.URL, &c.ReviewDate, &c.Claimant}
+}
+
+func appendRecord(b []byte, c *claim.Claim) []byte {
+	for _, s := range recordFields(c) {
+		b = binfmt.AppendString(b, *s)
+	}
+	return b
+}
+
+func appendCard(b []byte, c *claim.Claim) []byte {
+	for _, s := range cardFields(c) {
+		b = binfmt.AppendString(b, *s)
+	}
+	return append(b, byte(c.Verdict))
+}
+
+// card is a fetched claim's card: its card fields and verdict.
+type card struct{ c claim.Claim }
+
+// fill copies the card into c.
+func (k *card) fill(c *claim.Claim) {
+	src := cardFields(&k.c)
+	for i, dst := range cardFields(c) {
+		*dst = *src[i]
+	}
+	c.Verdict = k.c.Verdict
+}
+
+// record is a fetched claim's record.
 type record struct {
 	claim claim.Claim
 	dup   int32    // claim id of the first claim with the same text
@@ -22,6 +64,43 @@ type record struct {
 
 // listKey is the key of a term's list in field f.
 func listKey(f int, term string) string { return string(rune('0'+f)) + term }
+
+// A posting stores the claim's length in the field (BM25's length
+// normalisation in the first stage) in one byte: exactly below 128, and
+// to within 2 % up to 5,400 above (a step of 3 %). Only the choice of
+// candidates reads it; their ranking reads the claims' own records.
+const (
+	exactLengths = 128
+	lengthStep   = 1.03
+)
+
+// lengthCode is the byte that stores length n.
+func lengthCode(n uint32) byte {
+	if n < exactLengths {
+		return byte(n)
+	}
+	c := exactLengths + math.Round(math.Log(float64(n)/exactLengths)/math.Log(lengthStep))
+	return byte(min(c, 255))
+}
+
+// lengthOf is the length a lengthCode stands for.
+func lengthOf(c byte) uint32 {
+	if c < exactLengths {
+		return uint32(c)
+	}
+	return longLengths[c-exactLengths]
+}
+
+// longLengths are the lengths codes 128 to 255 stand for: 128·1.03^k,
+// by multiplication (math.Pow would add its code to the widget's wasm).
+var longLengths = func() (out [256 - exactLengths]uint32) {
+	v := float64(exactLengths)
+	for k := range out {
+		out[k] = uint32(v + 0.5)
+		v *= lengthStep
+	}
+	return out
+}()
 
 // maxFieldLen bounds a claim's length in a field (index.MaxClaimBytes of
 // text gives far fewer terms).
@@ -40,7 +119,7 @@ func (r *reader) bucket(fields []int, claims int, lists map[string]*termList) {
 		prev = t
 		for _, f := range fields {
 			l := &termList{df: uint32(r.Int(claims))}
-			k := r.Count(3)
+			k := r.Count(2) // a posting takes two bytes at least
 			if k > int(l.df) {
 				r.Corrupt()
 				return
@@ -48,10 +127,15 @@ func (r *reader) bucket(fields []int, claims int, lists map[string]*termList) {
 			l.postings = make([]uint32, 0, 3*k)
 			doc := -1
 			for j := 0; j < k && r.Err() == nil; j++ {
-				if doc += r.Int(claims) + 1; doc >= claims {
+				v := r.Int(2*claims - 1)
+				if doc += v>>1 + 1; doc >= claims {
 					r.Corrupt()
 				}
-				l.postings = append(l.postings, uint32(doc), uint32(r.Int(maxFieldLen)), uint32(r.Int(maxFieldLen)))
+				tf := 1
+				if v&1 == 1 {
+					tf = r.Int(maxFieldLen) + 2
+				}
+				l.postings = append(l.postings, uint32(doc), uint32(tf), lengthOf(r.Byte()))
 			}
 			lists[listKey(f, t)] = l
 		}
@@ -60,12 +144,14 @@ func (r *reader) bucket(fields []int, claims int, lists map[string]*termList) {
 
 // chunk reads the claims of a chunk (claims first, first+1, ...).
 func (r *reader) chunk(first, count, claims int, records map[int32]*record) {
-	if r.Count(13) != count {
+	if r.Count(7) != count {
 		r.Corrupt()
 	}
 	for i := 0; i < count && r.Err() == nil; i++ {
 		rec := &record{}
-		index.ReadClaim(&r.Reader, &rec.claim)
+		for _, s := range recordFields(&rec.claim) {
+			*s = r.Str()
+		}
 		d := first + i
 		rec.dup = int32(d - r.Int(d))
 		rec.df = make([]uint32, r.Count(1))
@@ -73,6 +159,21 @@ func (r *reader) chunk(first, count, claims int, records map[int32]*record) {
 			rec.df[j] = uint32(r.Int(claims))
 		}
 		records[int32(d)] = rec
+	}
+}
+
+// cards reads the cards of a card chunk (claims first, first+1, ...).
+func (r *reader) cards(first, count int, cards map[int32]*card) {
+	if r.Count(8) != count {
+		r.Corrupt()
+	}
+	for i := 0; i < count && r.Err() == nil; i++ {
+		k := &card{}
+		for _, s := range cardFields(&k.c) {
+			*s = r.Str()
+		}
+		k.c.Verdict = claim.Verdict(r.Byte())
+		cards[int32(first+i)] = k
 	}
 }
 

@@ -50,7 +50,7 @@ func cutIndex(t *testing.T, x *index.Index, opt Options) (*index.Index, *Manifes
 // drive answers call's needs from parts until it has its answer.
 func drive(t *testing.T, c *Corpus, m *Manifest, parts map[string][]byte, call func() ([]string, error)) (fetched int, err error) {
 	t.Helper()
-	for range 4 {
+	for range 5 {
 		need, err := call()
 		if err != nil || len(need) == 0 {
 			return fetched, err
@@ -66,7 +66,7 @@ func drive(t *testing.T, c *Corpus, m *Manifest, parts map[string][]byte, call f
 			}
 		}
 	}
-	t.Fatal("a check still needed parts after three rounds")
+	t.Fatal("a check still needed parts after four rounds")
 	return 0, nil
 }
 
@@ -96,7 +96,8 @@ func TestShardedCheckIsTheCheck(t *testing.T) {
 		require.Len(t, got[i].Matches, len(want[i].Matches), "sentence %d: %s", i, want[i].Text)
 		for j, w := range want[i].Matches {
 			g := got[i].Matches[j]
-			assert.Equal(t, w.Claim.ID, g.Claim.ID, "sentence %d", i)
+			assert.Equal(t, *w.Claim, *g.Claim, "sentence %d: the card a reader sees", i)
+			assert.Equal(t, w.Doc, g.Doc, "the claim's id in the corpus")
 			assert.InDelta(t, w.Score, g.Score, 1e-9)
 			assert.Equal(t, w.Tier, g.Tier)
 			assert.Equal(t, w.Flags, g.Flags)
@@ -118,6 +119,50 @@ func TestShardedCheckIsTheCheck(t *testing.T) {
 			assert.Equal(t, wantMs[j].Claim.ID, ms[j].Claim.ID)
 		}
 	}
+}
+
+// A claim's card (id, rating, publisher, link) is fetched only for the
+// claims a check returns: ranking reads the records alone.
+func TestCheckFetchesOnlyTheCardsItShows(t *testing.T) {
+	opt := DefaultOptions()
+	opt.CardChunk = 1
+	_, m, parts := cut(t, opt)
+	c := open(t, m)
+	fetched := map[string]bool{}
+	var got []engine.Sentence
+	for range 5 {
+		var need []string
+		var err error
+		got, need, err = c.CheckArticle("Around 28,500 American service members are based in South Korea. It rained in Seoul.", engine.Options{})
+		require.NoError(t, err)
+		if len(need) == 0 {
+			break
+		}
+		for _, name := range need {
+			fetched[name] = true
+			require.NoError(t, c.Add(name, parts[name[len(m.Build)+1:]]))
+		}
+	}
+	require.NotNil(t, got)
+	shown := map[string]bool{}
+	for _, s := range got {
+		for _, mt := range s.Matches {
+			shown[m.Build+"/r"+itoa(mt.Doc)] = true
+			assert.NotEmpty(t, mt.Claim.URL, "a shown claim has its link")
+		}
+	}
+	require.NotEmpty(t, shown)
+	records, cards := 0, map[string]bool{}
+	for name := range fetched {
+		switch name[len(m.Build)+1] {
+		case 'c':
+			records++
+		case 'r':
+			cards[name] = true
+		}
+	}
+	assert.Greater(t, records, len(cards), "records are fetched for every candidate")
+	assert.Equal(t, shown, cards)
 }
 
 // A corpus in two languages, sharded, reads a Portuguese page as the
@@ -211,7 +256,8 @@ func TestGoldenManifest(t *testing.T) {
 	assert.Equal(t, m, back)
 	assert.Equal(t, "FCSM", string(want[:4]))
 	assert.True(t, m.Sections, "the default corpus carries sections (languages, names)")
-	assert.Len(t, parts, 2*m.StemBuckets+m.GramBuckets+m.Chunks()+1, "stem, keyword and 4-gram buckets, claim chunks and the sections")
+	assert.Len(t, parts, m.StemBuckets+m.KeywordBuckets+m.GramBuckets+m.Chunks()+m.CardChunks()+1,
+		"stem, keyword and 4-gram buckets, record and card chunks and the sections")
 }
 
 // Every part is checked before it is used: a flipped byte anywhere, a
@@ -325,4 +371,17 @@ func TestShardedRankIsTheRank(t *testing.T) {
 			assert.InDelta(t, want[i].Score, got[i].Score, 1e-9)
 		}
 	}
+}
+
+// A posting stores the claim's length in one byte: exact below 128,
+// within 2 % above, up to about 5,400.
+func TestLengthCode(t *testing.T) {
+	for n := uint32(0); n < 128; n++ {
+		require.Equal(t, n, lengthOf(lengthCode(n)))
+	}
+	for n := uint32(128); n < 5400; n++ {
+		got := float64(lengthOf(lengthCode(n)))
+		require.InEpsilon(t, float64(n), got, 0.02, "length %d", n)
+	}
+	assert.Equal(t, byte(255), lengthCode(1<<20), "longer claims share the last code")
 }

@@ -21,35 +21,45 @@ type Options struct {
 	// Keep is how many postings of a term each field keeps, best BM25
 	// impact first; 0 keeps none (the term's document frequency only).
 	Keep [index.NumFields]int
-	// StemsPerBucket and GramsPerBucket set the bucket counts: the
-	// smallest power of two giving at most this many terms per bucket on
-	// average. Fewer terms per bucket fetch fewer unneeded lists, more
-	// make fewer requests.
-	StemsPerBucket, GramsPerBucket int
-	// Chunk is how many claims a claim chunk holds.
-	Chunk int
+	// StemsPerBucket, GramsPerBucket and KeywordsPerBucket set the
+	// bucket counts: the smallest power of two giving at most this many
+	// terms per bucket on average. Fewer terms per bucket fetch fewer
+	// unneeded lists, more make fewer requests and files.
+	StemsPerBucket, GramsPerBucket, KeywordsPerBucket int
+	// Chunk is how many claims a record chunk holds, CardChunk how many a
+	// card chunk holds.
+	Chunk, CardChunk int
 	// Progress, when not nil, is called with the parts made so far.
 	Progress func(done, total int)
 }
 
 // DefaultOptions are the options `factcheck index --shards` uses. Where
-// they come from (README "Scale"; TestDevMAPSharded and make bench):
+// they come from (README "Scale"; TestDevMAPSharded, TestArticleBytes and
+// make bench):
 //
 //   - Keep 1000 claim-stem, 300 title-stem and 100 4-gram postings: on
-//     the three dev sets (10,375 to 19,250 claims) the sharded MAP@5 equals
-//     the whole index's (0.829, 0.833, 0.370 and 0.414 with context against
-//     0.829, 0.833, 0.368, 0.414), since few lists are that long there.
-//     (In an earlier experiment where the cut lists also gave the
-//     re-ranking's BM25 features, every list cut at 100 lost 0.013-0.016,
-//     at 300 nothing.) At 300,000 claims these cuts lose 0.031; 1,000 in
-//     every field with 50 candidates a sentence loses 0.011, for about 2.5x
-//     the 4-gram bytes.
-//   - 4 stems and 8 4-grams a bucket, 4 claims a chunk: a 1,000-word
-//     article touches ~330 stems, ~2,600 4-grams and ~1,500 claims; fewer
-//     terms per bucket fetch less but make more requests, which cost about
-//     1 ms each in Chromium here. Not tuned further.
+//     the three dev sets (10,375 to 19,250 claims) the sharded MAP@5 is
+//     0.829, 0.833, 0.370 and 0.421 with context against the whole index's
+//     0.833, 0.841, 0.366 and 0.419, since few lists are that long there.
+//     4-gram lists cut at 30 lose 0.005-0.010 more (0.824, 0.823, 0.362,
+//     0.413). At 300,000 claims these cuts lose 0.035; 1,000 in every
+//     field with 50 candidates a sentence loses 0.018, for about 2.5x the
+//     4-gram bytes.
+//   - 2 stems and 2 4-grams a bucket, 1 claim a record chunk, 32 a card
+//     chunk: a 1,000-word article touches ~330 stems, ~2,600 4-grams and
+//     ~1,100 candidate claims, of which it shows a few. Over 1,000-word
+//     slices of the 19 dev debates (TestArticleBytes), 4 and 8 terms a
+//     bucket and 4 whole claims a chunk fetched 2.45 MB in 3,240 files an
+//     article (4-gram buckets 1.41 MB, chunks 0.80 MB); this layout with
+//     records and cards apart, one-byte lengths and small parts stored
+//     as they are fetches 1.22 MB in 3,536 files (4-grams 0.80 MB, records
+//     0.22 MB, stems 0.16 MB, cards 1 kB), and shows the same. 1 term a
+//     bucket saves 8 % more for 63 % more stored files (105,870 against
+//     64,910); 2 claims a record chunk cost 0.14 MB more. Requests cost
+//     about 1 ms each in Chromium here.
+//   - 4 stems a keyword bucket: keyword buckets serve claims:search only.
 func DefaultOptions() Options {
-	return Options{Keep: [index.NumFields]int{1000, 300, 100}, StemsPerBucket: 4, GramsPerBucket: 8, Chunk: 4}
+	return Options{Keep: [index.NumFields]int{1000, 300, 100}, StemsPerBucket: 2, GramsPerBucket: 2, KeywordsPerBucket: 4, Chunk: 1, CardChunk: 32}
 }
 
 // Part is a part made by Cut.
@@ -67,11 +77,11 @@ func Cut(x *index.Index, opt Options, emit func(Part) error) (*Manifest, error) 
 	if x.NumClaims() == 0 {
 		return nil, errors.New("shard: no claims")
 	}
-	if opt.Chunk <= 0 || opt.StemsPerBucket <= 0 || opt.GramsPerBucket <= 0 {
-		return nil, errors.New("shard: chunk and terms per bucket must be positive")
+	if opt.Chunk <= 0 || opt.CardChunk <= 0 || opt.StemsPerBucket <= 0 || opt.GramsPerBucket <= 0 || opt.KeywordsPerBucket <= 0 {
+		return nil, errors.New("shard: chunks and terms per bucket must be positive")
 	}
 	p := match.DefaultParams()
-	m := &Manifest{Meta: x.Meta, Claims: x.NumClaims(), Chunk: opt.Chunk,
+	m := &Manifest{Meta: x.Meta, Claims: x.NumClaims(), Chunk: opt.Chunk, CardChunk: opt.CardChunk,
 		GramMaxDF: int(p.MaxDFShare * float64(x.NumClaims())), Sections: len(x.Sections) > 0}
 	for f := range m.Fields {
 		m.Fields[f] = FieldInfo{Kind: index.Kind(f), AvgLen: x.Fields[f].AvgLen, K1: p.K1[f], B: p.B[f], Keep: opt.Keep[f]}
@@ -80,10 +90,14 @@ func Cut(x *index.Index, opt Options, emit func(Part) error) (*Manifest, error) 
 	stems := w.stemVocabulary()
 	m.StemBuckets = bucketsFor(len(stems), opt.StemsPerBucket)
 	m.GramBuckets = bucketsFor(x.Fields[index.FieldClaimChars].NumTerms(), opt.GramsPerBucket)
+	m.KeywordBuckets = bucketsFor(len(stems), opt.KeywordsPerBucket)
 	stemsIn := make([][]stemTerm, m.StemBuckets)
+	keywordsIn := make([][]stemTerm, m.KeywordBuckets)
 	for _, st := range stems {
 		b := bucketOf(st.term, m.StemBuckets)
 		stemsIn[b] = append(stemsIn[b], st)
+		k := bucketOf(st.term, m.KeywordBuckets)
+		keywordsIn[k] = append(keywordsIn[k], st)
 	}
 	gramsIn := make([][]int, m.GramBuckets)
 	chars := &x.Fields[index.FieldClaimChars]
@@ -93,14 +107,19 @@ func Cut(x *index.Index, opt Options, emit func(Part) error) (*Manifest, error) 
 	}
 	var jobs []job
 	for b := range stemsIn {
-		jobs = append(jobs, job{kindStems, b, func() []byte { return w.stemBucket(b, stemsIn[b]) }},
-			job{kindKeywords, b, func() []byte { return w.keywordBucket(b, stemsIn[b]) }})
+		jobs = append(jobs, job{kindStems, b, func() []byte { return w.stemBucket(b, stemsIn[b]) }})
+	}
+	for b := range keywordsIn {
+		jobs = append(jobs, job{kindKeywords, b, func() []byte { return w.keywordBucket(b, keywordsIn[b]) }})
 	}
 	for b := range gramsIn {
 		jobs = append(jobs, job{kindGrams, b, func() []byte { return w.gramBucket(b, gramsIn[b]) }})
 	}
 	for c := 0; c < m.Chunks(); c++ {
 		jobs = append(jobs, job{kindChunk, c, func() []byte { return w.chunk(c) }})
+	}
+	for c := 0; c < m.CardChunks(); c++ {
+		jobs = append(jobs, job{kindCards, c, func() []byte { return w.cards(c) }})
 	}
 	if m.Sections {
 		jobs = append(jobs, job{kindSections, 0, w.sections})
@@ -263,8 +282,13 @@ func (w *writer) appendList(b []byte, f, t int) []byte {
 	b = binfmt.AppendUvarint(b, uint64(len(ps)))
 	prev := -1
 	for _, p := range ps {
-		b = binfmt.AppendUvarint(b, uint64(p.doc-prev-1))
-		b = binfmt.AppendUvarint(binfmt.AppendUvarint(b, uint64(p.tf)), uint64(fld.DocLen[p.doc]))
+		gap := uint64(p.doc-prev-1) << 1
+		if p.tf > 1 {
+			b = binfmt.AppendUvarint(binfmt.AppendUvarint(b, gap|1), uint64(p.tf-2))
+		} else {
+			b = binfmt.AppendUvarint(b, gap)
+		}
+		b = append(b, lengthCode(fld.DocLen[p.doc]))
 		prev = p.doc
 	}
 	return b
@@ -309,14 +333,23 @@ func (w *writer) chunk(n int) []byte {
 	b := binfmt.AppendUvarint(partHeader(kindChunk, n), uint64(last-first))
 	claims := &w.x.Fields[index.FieldClaim]
 	for d := first; d < last; d++ {
-		c := w.x.Claim(d)
-		b = index.AppendClaim(b, c)
+		b = appendRecord(b, w.x.Claim(d))
 		b = binfmt.AppendUvarint(b, uint64(d-int(w.x.Duplicates[d])))
 		fwd := w.x.Forward(d)
 		b = binfmt.AppendUvarint(b, uint64(len(fwd)))
 		for _, id := range fwd {
 			b = binfmt.AppendUvarint(b, uint64(claims.DF(int(id))))
 		}
+	}
+	return binfmt.AppendChecksum(b)
+}
+
+func (w *writer) cards(n int) []byte {
+	first := n * w.m.CardChunk
+	last := min(first+w.m.CardChunk, w.m.Claims)
+	b := binfmt.AppendUvarint(partHeader(kindCards, n), uint64(last-first))
+	for d := first; d < last; d++ {
+		b = appendCard(b, w.x.Claim(d))
 	}
 	return binfmt.AppendChecksum(b)
 }

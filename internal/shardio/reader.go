@@ -47,7 +47,7 @@ const maxPartBytes = 256 << 20
 // Decompress returns data gunzipped when it is gzip (a server may also
 // have decompressed it already).
 func Decompress(data []byte) ([]byte, error) {
-	if len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+	if !isGzip(data) {
 		return data, nil
 	}
 	zr, err := gzip.NewReader(bytes.NewReader(data))
@@ -60,6 +60,10 @@ func Decompress(data []byte) ([]byte, error) {
 	}
 	return out, err
 }
+
+// isGzip reports whether data starts as gzip does (a part or manifest
+// starts "FCSP" or "FCSM").
+func isGzip(data []byte) bool { return len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b }
 
 // Reader checks texts on a sharded corpus, fetching what each check needs
 // from its Source (up to Parallel files at a time) and keeping it for the

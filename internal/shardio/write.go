@@ -9,10 +9,10 @@ package shardio
 import (
 	"bytes"
 	"compress/gzip"
-	"github.com/factcheckwidget/factcheck/internal/atomicfile"
 	"os"
 	"path/filepath"
 
+	"github.com/factcheckwidget/factcheck/internal/atomicfile"
 	"github.com/factcheckwidget/factcheck/internal/index"
 	"github.com/factcheckwidget/factcheck/internal/shard"
 )
@@ -53,8 +53,11 @@ func Write(dir string, x *index.Index, opt shard.Options) (*shard.Manifest, erro
 	return m, atomicfile.WriteBytes(filepath.Join(dir, shard.ManifestName), data)
 }
 
-// Compress gzips data at the best compression: parts are written once and
-// fetched by every reader.
+// Compress gzips data at the best compression (parts are written once and
+// fetched by every reader), or returns it as it is when gzip would not
+// make it smaller: a part of a few dozen bytes, as most 4-gram buckets
+// are, gains less than gzip's 18 bytes of framing. Readers tell the two
+// apart by the first bytes (Decompress).
 func Compress(data []byte) ([]byte, error) {
 	var buf bytes.Buffer
 	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
@@ -66,6 +69,9 @@ func Compress(data []byte) ([]byte, error) {
 	}
 	if err := zw.Close(); err != nil {
 		return nil, err
+	}
+	if buf.Len() >= len(data) && !isGzip(data) {
+		return data, nil
 	}
 	return buf.Bytes(), nil
 }

@@ -1,6 +1,7 @@
 package widget
 
 import (
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -130,19 +131,23 @@ func TestShardedCorpusHighlights(t *testing.T) {
 // highlight from a wrong corpus.
 func TestShardedCorpusDamage(t *testing.T) {
 	for _, tc := range []struct {
-		name string
-		harm func(path string) error
-		want string
+		name  string
+		parts string // which parts are harmed: every claim record chunk, or the sections (stored gzipped: small parts are stored as they are)
+		harm  func(path string) error
+		want  string
 	}{
-		{"gzip damaged", func(p string) error {
+		{"gzip damaged", "x", func(p string) error {
 			b, err := os.ReadFile(p)
 			if err != nil {
 				return err
 			}
+			if b[0] != 0x1f || b[1] != 0x8b {
+				return errors.New(p + " is not stored gzipped")
+			}
 			b[len(b)/2] ^= 0xff
 			return os.WriteFile(p, b, 0o644)
 		}, "damaged gzip"},
-		{"content changed", func(p string) error {
+		{"content changed", "c*", func(p string) error {
 			b, err := os.ReadFile(p)
 			if err == nil {
 				b, err = shardio.Decompress(b)
@@ -156,12 +161,13 @@ func TestShardedCorpusDamage(t *testing.T) {
 			}
 			return os.WriteFile(p, b, 0o644)
 		}, "checksum mismatch"},
-		{"missing", os.Remove, "HTTP 404"},
+		{"missing", "c*", os.Remove, "HTTP 404"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := serveSharded(t, map[string]string{"/article": page("Test", testArticle, `data-corpus="/corpus/"`)})
-			parts, err := filepath.Glob(filepath.Join(s.dir, s.build, "c*"))
+			parts, err := filepath.Glob(filepath.Join(s.dir, s.build, tc.parts))
 			require.NoError(t, err)
+			require.NotEmpty(t, parts)
 			for _, p := range parts { // every claim chunk: the article needs one of them
 				require.NoError(t, tc.harm(p))
 			}

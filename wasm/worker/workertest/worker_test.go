@@ -279,7 +279,7 @@ func uploadShardedCorpus(t *testing.T, ctx context.Context, root string) {
 	x.Meta["name"] = "default (R2)"
 	dir := t.TempDir()
 	opt := shard.DefaultOptions()
-	opt.StemsPerBucket, opt.GramsPerBucket, opt.Chunk = 1<<20, 1<<20, 1<<10
+	opt.StemsPerBucket, opt.GramsPerBucket, opt.KeywordsPerBucket, opt.Chunk, opt.CardChunk = 1<<20, 1<<20, 1<<20, 1<<10, 1<<10
 	m, err := shardio.Write(dir, x, opt)
 	x.Meta["name"] = "default"
 	require.NoError(t, err)

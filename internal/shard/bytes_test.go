@@ -1,0 +1,121 @@
+package shard_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/factcheckwidget/factcheck/internal/benchdata"
+	"github.com/factcheckwidget/factcheck/internal/engine"
+	"github.com/factcheckwidget/factcheck/internal/shard"
+	"github.com/factcheckwidget/factcheck/internal/shardio"
+)
+
+// countingDir is a corpus folder that counts the stored bytes and files
+// read, by part kind (the letter after the build folder; 'm' for the
+// manifest).
+type countingDir struct {
+	shardio.Dir
+	mu    sync.Mutex
+	bytes map[byte]int
+	files map[byte]int
+}
+
+func (d *countingDir) Fetch(ctx context.Context, name string) ([]byte, error) {
+	b, err := d.Dir.Fetch(ctx, name)
+	kind := byte('m')
+	if i := strings.IndexByte(name, '/'); i >= 0 {
+		kind = name[i+1]
+	}
+	d.mu.Lock()
+	d.bytes[kind] += len(b)
+	d.files[kind]++
+	d.mu.Unlock()
+	return b, err
+}
+
+// TestArticleBytes prints the bytes and files an article fetches from the
+// sharded PolitiFact corpus, by part kind, over 1,000-word slices (words
+// 500 to 1,500) of the 2022-2b dev transcripts, each checked by a fresh
+// reader, and whether each page shows what the whole index shows. The
+// layout comes from FACTCHECK_SHARD_OPTS=stems,grams,records,cards (terms
+// per stem and 4-gram bucket, claims per record and card chunk; default
+// shard.DefaultOptions). A measurement: FACTCHECK_EXPLORE=1 runs it.
+func TestArticleBytes(t *testing.T) {
+	if os.Getenv("FACTCHECK_EXPLORE") == "" {
+		t.Skip("set FACTCHECK_EXPLORE=1 to measure the bytes an article fetches")
+	}
+	s := benchdata.Load(t, benchdata.Debates)
+	opt := shard.DefaultOptions()
+	if v := os.Getenv("FACTCHECK_SHARD_OPTS"); v != "" {
+		p := strings.Split(v, ",")
+		for i, dst := range []*int{&opt.StemsPerBucket, &opt.GramsPerBucket, &opt.Chunk, &opt.CardChunk} {
+			if i < len(p) {
+				*dst, _ = strconv.Atoi(p[i])
+			}
+		}
+	}
+	dir := t.TempDir()
+	if _, err := shardio.Write(dir, s.Index, opt); err != nil {
+		t.Fatal(err)
+	}
+	whole := engine.New(s.Index)
+	shown := func(ss []engine.Sentence) string {
+		var b strings.Builder
+		for _, x := range ss {
+			if len(x.Matches) > 0 {
+				b.WriteString(x.Text + "\t" + x.Matches[0].Claim.ID + "\n")
+			}
+		}
+		return b.String()
+	}
+	bytes, files := map[byte]int{}, map[byte]int{}
+	pages, same, highlights := 0, 0, 0
+	for _, p := range s.Pages["dev"] {
+		words := strings.Fields(p.Article)
+		if len(words) < 1500 {
+			continue
+		}
+		article := strings.Join(words[500:1500], " ")
+		src := &countingDir{Dir: shardio.Dir(dir), bytes: map[byte]int{}, files: map[byte]int{}}
+		r, err := shardio.Open(context.Background(), src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := r.CheckArticle(context.Background(), article, engine.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := shown(whole.CheckArticle(article, engine.Options{}))
+		pages++
+		highlights += strings.Count(want, "\n")
+		if shown(got) == want {
+			same++
+		}
+		for k, v := range src.bytes {
+			bytes[k] += v
+			files[k] += src.files[k]
+		}
+	}
+	if pages == 0 {
+		t.Fatal("no dev transcript has 1,500 words")
+	}
+	all := 0
+	for _, k := range []byte("msgcrx") {
+		all += bytes[k]
+		t.Logf("%c: %9d bytes in %7.1f files per article", k, bytes[k]/pages, float64(files[k])/float64(pages))
+	}
+	stored := 0
+	filepath.Walk(dir, func(_ string, info os.FileInfo, err error) error {
+		if err == nil && info.Mode().IsRegular() {
+			stored++
+		}
+		return nil
+	})
+	t.Logf("all: %d bytes per article (%d pages); %d files stored; %d pages show what the whole index shows (%d highlights)",
+		all/pages, pages, stored, same, highlights)
+}
