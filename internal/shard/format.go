@@ -217,11 +217,21 @@ func openPart(data []byte, kind byte, n int) (*reader, error) {
 // checkVersion checks the version after the magic bytes.
 func checkVersion(b []byte) error {
 	if v := int(b[4]) | int(b[5])<<8; v != Version {
-		return errors.New(ErrVersion.Error() + " " + strconv.Itoa(v) + " (this build reads version " + strconv.Itoa(Version) +
-			": build the corpus again with this version's factcheck index --shards)")
+		return versionError(v)
 	}
 	return nil
 }
+
+// versionError is ErrVersion, saying which version was found and what to
+// do about it.
+type versionError int
+
+func (v versionError) Error() string {
+	return ErrVersion.Error() + " " + strconv.Itoa(int(v)) + " (this build reads version " + strconv.Itoa(Version) +
+		": build the corpus again with this version's factcheck index --shards)"
+}
+
+func (v versionError) Unwrap() error { return ErrVersion }
 
 // reader decodes a part or the manifest: binfmt's, with the shard's own
 // errors and tables.

@@ -49,7 +49,7 @@ type Options struct {
 //     chunk: a 1,000-word article touches ~330 stems, ~2,600 4-grams and
 //     ~1,100 candidate claims, of which it shows a few. Over 1,000-word
 //     slices of the 19 dev debates (TestArticleBytes), 4 and 8 terms a
-//     bucket and 4 whole claims a chunk fetched 2.45 MB in 3,240 files an
+//     bucket and 4 whole claims a chunk fetched 2.45 MB in 3,219 files an
 //     article (4-gram buckets 1.41 MB, chunks 0.80 MB); this layout with
 //     records and cards apart, one-byte lengths and small parts stored
 //     as they are fetches 1.22 MB in 3,536 files (4-grams 0.80 MB, records
