@@ -35,6 +35,7 @@ type Corpus struct {
 	langs    *lang.Corpus       // from the sections: how to read a page and analyse a claim
 	keywords map[string][]int32 // keyword buckets (OpenForSearch)
 	search   bool
+	searchIx *searchIndex // the index searches reuse (lookup.go)
 	// Pool is how many candidates per sentence are fetched (DefaultPool).
 	Pool int
 	// The last first-stage choice, so the calls of one check that wait for
@@ -273,8 +274,10 @@ func (c *Corpus) postingsIndex(q *queryLists) (*index.Index, []int32, error) {
 var errAnalyser = errors.New("a claim's words differ from those the corpus was built with (built by another version?)")
 
 // claimsIndex is the partial index of the fetched claims ids (sorted),
-// scored with the whole corpus's statistics for them and q's terms.
-func (c *Corpus) claimsIndex(ids []int32, q *queryLists) (*index.Index, error) {
+// scored with the whole corpus's statistics for them and q's terms. Its
+// 4-gram field is empty unless grams (the keyword search reads words only,
+// and the claims' 4-grams are most of the index's work).
+func (c *Corpus) claimsIndex(ids []int32, q *queryLists, grams bool) (*index.Index, error) {
 	docs := make([]index.PartialDoc, len(ids))
 	firstOf := map[int32]int32{} // duplicate group -> its first claim here
 	for i, id := range ids {
@@ -296,6 +299,9 @@ func (c *Corpus) claimsIndex(ids []int32, q *queryLists) (*index.Index, error) {
 			firstOf[rec.dup] = g
 		}
 		docs[i] = index.PartialDoc{Claim: &rec.claim, Terms: *rec.terms, Dup: g}
+		if !grams {
+			docs[i].Terms[index.FieldClaimChars] = nil
+		}
 	}
 	x, err := index.BuildPartial(docs, c.m.Stats(), q.df)
 	if err != nil {
@@ -341,7 +347,7 @@ func (c *Corpus) check(key string, as []*text.Analysis, first func(*engine.Check
 	if len(n.names) > 0 {
 		return nil, nil, n.names, nil
 	}
-	x, err := c.claimsIndex(c.lastPick, c.queryLists(stems, grams))
+	x, err := c.claimsIndex(c.lastPick, c.queryLists(stems, grams), true)
 	return x, c.lastPick, nil, err
 }
 

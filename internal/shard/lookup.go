@@ -102,14 +102,75 @@ func (c *Corpus) Search(f claimsearch.Filter) (*index.Index, claimsearch.Result,
 	if len(n.names) > 0 {
 		return nil, claimsearch.Result{}, n.names, nil
 	}
-	for _, id := range ids {
-		c.cards[id].fill(&c.records[id].claim)
-	}
-	x, err := c.claimsIndex(ids, c.queryLists(words, nil))
+	s, err := c.searcher(ids, words)
 	if err != nil {
 		return nil, claimsearch.Result{}, nil, err
 	}
-	return x, claimsearch.New(x).Search(f), nil, nil
+	return s.x, s.s.Search(f), nil, nil
+}
+
+// searchIndex is the keyword index of every claim a search has needed so
+// far. A search finds only claims holding a word of its query (all of
+// which it fetched) and scores them with the whole corpus's statistics,
+// so the other claims an index holds change nothing: each search reuses
+// the index, and it is built again only when a search needs a claim or a
+// word it lacks. A warm Worker answers repeated searches without
+// building an index each time.
+type searchIndex struct {
+	x     *index.Index
+	s     *claimsearch.Searcher
+	ids   []int32         // claim ids of x's documents, ascending
+	words map[string]bool // the words whose corpus frequency x holds
+}
+
+// searcher returns a search index holding claims ids (ascending) and
+// words, with their records and cards fetched.
+func (c *Corpus) searcher(ids []int32, words []string) (*searchIndex, error) {
+	if s := c.searchIx; s != nil && s.covers(ids, words) {
+		return s, nil
+	}
+	all := map[string]bool{}
+	if s := c.searchIx; s != nil {
+		ids = sortedSet(append(append([]int32(nil), s.ids...), ids...))
+		for w := range s.words {
+			all[w] = true
+		}
+	}
+	for _, w := range words {
+		all[w] = true
+	}
+	list := make([]string, 0, len(all))
+	for w := range all {
+		list = append(list, w)
+	}
+	for _, id := range ids {
+		c.cards[id].fill(&c.records[id].claim)
+	}
+	x, err := c.claimsIndex(ids, c.queryLists(list, nil), false)
+	if err != nil {
+		return nil, err
+	}
+	c.searchIx = &searchIndex{x: x, s: claimsearch.New(x), ids: ids, words: all}
+	return c.searchIx, nil
+}
+
+// covers reports whether s holds claims ids (ascending) and words.
+func (s *searchIndex) covers(ids []int32, words []string) bool {
+	for _, w := range words {
+		if !s.words[w] {
+			return false
+		}
+	}
+	j := 0
+	for _, id := range ids {
+		for j < len(s.ids) && s.ids[j] < id {
+			j++
+		}
+		if j == len(s.ids) || s.ids[j] != id {
+			return false
+		}
+	}
+	return true
 }
 
 func errNoSearch(search bool) error {

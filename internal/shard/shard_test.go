@@ -337,7 +337,11 @@ func TestManifestChecks(t *testing.T) {
 func TestShardedSearchIsTheSearch(t *testing.T) {
 	x, m, parts := cut(t, DefaultOptions())
 	c := open(t, m)
-	for _, f := range []claimsearch.Filter{{Query: "troops South Korea"}, {Query: "budget"}, {PublisherSite: "harborfactdesk.example"}} {
+	// Searches reuse and grow one index of the claims fetched so far: a
+	// search after others (and after one that needed every claim) finds
+	// what it finds on its own.
+	troops, budget := claimsearch.Filter{Query: "troops South Korea"}, claimsearch.Filter{Query: "budget"}
+	for _, f := range []claimsearch.Filter{troops, budget, troops, {Query: "budget", Verdict: "false"}, {PublisherSite: "harborfactdesk.example"}, budget, troops} {
 		var got *index.Index
 		var res claimsearch.Result
 		_, err := drive(t, c, m, parts, func() (need []string, err error) {
@@ -388,4 +392,34 @@ func TestLengthCode(t *testing.T) {
 		require.InEpsilon(t, float64(n), got, 0.02, "length %d", n)
 	}
 	assert.Equal(t, byte(255), lengthCode(1<<20), "longer claims share the last code")
+}
+
+// The work of a warm request on a sharded corpus (every part at hand), as
+// the Worker serves it from R2, against the same on the whole index.
+func BenchmarkWarmSearch(b *testing.B) {
+	x, err := defaultcorpus.Index()
+	require.NoError(b, err)
+	parts := map[string][]byte{}
+	var mu sync.Mutex
+	m, err := Cut(x, DefaultOptions(), func(p Part) error { mu.Lock(); parts[p.Name] = p.Content; mu.Unlock(); return nil })
+	require.NoError(b, err)
+	c, err := OpenForSearch(m.Encode())
+	require.NoError(b, err)
+	for name, data := range parts {
+		require.NoError(b, c.Add(m.Build+"/"+name, data))
+	}
+	f := claimsearch.Filter{Query: "US troops South Korea"}
+	b.Run("sharded", func(b *testing.B) {
+		for b.Loop() {
+			if _, _, need, err := c.Search(f); err != nil || len(need) > 0 {
+				b.Fatal(err, need)
+			}
+		}
+	})
+	s := claimsearch.New(x)
+	b.Run("whole", func(b *testing.B) {
+		for b.Loop() {
+			s.Search(f)
+		}
+	})
 }
