@@ -299,8 +299,18 @@ func (c *Corpus) claimsIndex(ids []int32, q *queryLists, grams bool) (*index.Ind
 			firstOf[rec.dup] = g
 		}
 		docs[i] = index.PartialDoc{Claim: &rec.claim, Terms: *rec.terms, Dup: g}
-		if !grams {
-			docs[i].Terms[index.FieldClaimChars] = nil
+		// A claim's 4-grams count only where a query has them (BM25 sums
+		// over the query's terms; nothing else reads the field), so the
+		// index holds those alone, with the claim's length in the field
+		// (a native article check: 64 -> 54 ms, a fifth fewer allocations).
+		all := rec.terms[index.FieldClaimChars]
+		docs[i].Terms[index.FieldClaimChars], docs[i].Len[index.FieldClaimChars] = nil, uint32(len(all))
+		if grams {
+			for _, t := range all {
+				if _, ok := q.df[index.FieldClaimChars][t]; ok {
+					docs[i].Terms[index.FieldClaimChars] = append(docs[i].Terms[index.FieldClaimChars], t)
+				}
+			}
 		}
 	}
 	x, err := index.BuildPartial(docs, c.m.Stats(), q.df)

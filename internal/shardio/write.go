@@ -11,6 +11,7 @@ import (
 	"compress/gzip"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/factcheckwidget/factcheck/internal/atomicfile"
 	"github.com/factcheckwidget/factcheck/internal/index"
@@ -53,6 +54,11 @@ func Write(dir string, x *index.Index, opt shard.Options) (*shard.Manifest, erro
 	return m, atomicfile.WriteBytes(filepath.Join(dir, shard.ManifestName), data)
 }
 
+// gzipWriters keeps gzip writers for reuse: a writer at the best
+// compression allocates ~1 MB of tables, and a corpus is cut into hundreds
+// of thousands of parts.
+var gzipWriters sync.Pool
+
 // Compress gzips data at the best compression (parts are written once and
 // fetched by every reader), or returns it as it is when gzip would not
 // make it smaller: a part of a few dozen bytes, as most 4-gram buckets
@@ -60,10 +66,16 @@ func Write(dir string, x *index.Index, opt shard.Options) (*shard.Manifest, erro
 // apart by the first bytes (Decompress).
 func Compress(data []byte) ([]byte, error) {
 	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
-		return nil, err
+	zw, _ := gzipWriters.Get().(*gzip.Writer)
+	if zw == nil {
+		var err error
+		if zw, err = gzip.NewWriterLevel(&buf, gzip.BestCompression); err != nil {
+			return nil, err
+		}
+	} else {
+		zw.Reset(&buf)
 	}
+	defer gzipWriters.Put(zw)
 	if _, err := zw.Write(data); err != nil {
 		return nil, err
 	}
