@@ -35,7 +35,9 @@ type Corpus struct {
 	langs    *lang.Corpus       // from the sections: how to read a page and analyse a claim
 	keywords map[string][]int32 // keyword buckets (OpenForSearch)
 	search   bool
-	searchIx *searchIndex // the index searches reuse (lookup.go)
+	// searchIx is the *searchIndex searches reuse (lookup.go), held as any
+	// so that the widget's wasm, which never searches, links none of it.
+	searchIx any
 	// Pool is how many candidates per sentence are fetched (DefaultPool).
 	Pool int
 	// The last first-stage choice, so the calls of one check that wait for

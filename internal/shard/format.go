@@ -214,24 +214,16 @@ func openPart(data []byte, kind byte, n int) (*reader, error) {
 	return newReader(body[partHeaderLen:]), nil
 }
 
-// checkVersion checks the version after the magic bytes.
+// checkVersion checks the version after the magic bytes. (Its error is
+// ErrVersion's text with the version found, not a type wrapping it: a
+// type with methods costs the widget's wasm 2 kB.)
 func checkVersion(b []byte) error {
 	if v := int(b[4]) | int(b[5])<<8; v != Version {
-		return versionError(v)
+		return errors.New(ErrVersion.Error() + " " + strconv.Itoa(v) + " (this build reads version " + strconv.Itoa(Version) +
+			": build the corpus again with this version's factcheck index --shards)")
 	}
 	return nil
 }
-
-// versionError is ErrVersion, saying which version was found and what to
-// do about it.
-type versionError int
-
-func (v versionError) Error() string {
-	return ErrVersion.Error() + " " + strconv.Itoa(int(v)) + " (this build reads version " + strconv.Itoa(Version) +
-		": build the corpus again with this version's factcheck index --shards)"
-}
-
-func (v versionError) Unwrap() error { return ErrVersion }
 
 // reader decodes a part or the manifest: binfmt's, with the shard's own
 // errors and tables.

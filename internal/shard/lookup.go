@@ -126,11 +126,12 @@ type searchIndex struct {
 // searcher returns a search index holding claims ids (ascending) and
 // words, with their records and cards fetched.
 func (c *Corpus) searcher(ids []int32, words []string) (*searchIndex, error) {
-	if s := c.searchIx; s != nil && s.covers(ids, words) {
+	s, _ := c.searchIx.(*searchIndex)
+	if s != nil && s.covers(ids, words) {
 		return s, nil
 	}
 	all := map[string]bool{}
-	if s := c.searchIx; s != nil {
+	if s != nil {
 		ids = sortedSet(append(append([]int32(nil), s.ids...), ids...))
 		for w := range s.words {
 			all[w] = true
@@ -150,8 +151,9 @@ func (c *Corpus) searcher(ids []int32, words []string) (*searchIndex, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.searchIx = &searchIndex{x: x, s: claimsearch.New(x), ids: ids, words: all}
-	return c.searchIx, nil
+	s = &searchIndex{x: x, s: claimsearch.New(x), ids: ids, words: all}
+	c.searchIx = s
+	return s, nil
 }
 
 // covers reports whether s holds claims ids (ascending) and words.
