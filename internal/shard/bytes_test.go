@@ -74,7 +74,7 @@ func TestArticleBytes(t *testing.T) {
 		return b.String()
 	}
 	bytes, files := map[byte]int{}, map[byte]int{}
-	pages, same, highlights := 0, 0, 0
+	pages, same, highlights, held := 0, 0, 0, 0
 	for _, p := range s.Pages["dev"] {
 		words := strings.Fields(p.Article)
 		if len(words) < 1500 {
@@ -91,6 +91,7 @@ func TestArticleBytes(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := shown(whole.CheckArticle(article, engine.Options{}))
+		held += r.Held()
 		pages++
 		highlights += strings.Count(want, "\n")
 		if shown(got) == want {
@@ -116,6 +117,6 @@ func TestArticleBytes(t *testing.T) {
 		}
 		return nil
 	})
-	t.Logf("all: %d bytes per article (%d pages); %d files stored; %d pages show what the whole index shows (%d highlights)",
-		all/pages, pages, stored, same, highlights)
+	t.Logf("all: %d bytes per article (%d pages), %d once decompressed; %d files stored; %d pages show what the whole index shows (%d highlights)",
+		all/pages, pages, held/pages, stored, same, highlights)
 }

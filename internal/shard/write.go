@@ -42,7 +42,7 @@ type Options struct {
 //     0.829, 0.833, 0.370 and 0.421 with context against the whole index's
 //     0.833, 0.841, 0.366 and 0.419, since few lists are that long there.
 //     4-gram lists cut at 30 lose 0.005-0.010 more (0.824, 0.823, 0.362,
-//     0.413). At 300,000 claims these cuts lose 0.035; 1,000 in every
+//     0.413). At 300,000 claims these cuts lose 0.037; 1,000 in every
 //     field with 50 candidates a sentence loses 0.018, for about 2.5x the
 //     4-gram bytes.
 //   - 2 stems and 2 4-grams a bucket, 1 claim a record chunk, 32 a card

@@ -227,5 +227,12 @@ func (r *Reader) Search(ctx context.Context, f claimsearch.Filter, offset, size 
 	return page, total, err
 }
 
+// Held is how many bytes of parts (decompressed) the reader keeps.
+func (r *Reader) Held() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.c.Held()
+}
+
 // Info names the corpus and counts its claims.
 func (r *Reader) Info() (string, int) { return r.c.Manifest().Meta["name"], r.c.Manifest().Claims }
