@@ -12,11 +12,18 @@ import (
 func FuzzAdd(f *testing.F) {
 	_, m, parts := cut(&testing.T{}, DefaultOptions())
 	names := []string{}
-	for name, data := range parts {
-		if len(names) < 6 {
-			names = append(names, name)
-			f.Add(len(names)-1, data)
+	for _, kind := range []string{"s", "g", "k", "c", "r"} { // the largest part of each kind
+		best := ""
+		for name := range parts {
+			if name[:1] == kind && (best == "" || len(parts[name]) > len(parts[best])) {
+				best = name
+			}
 		}
+		names = append(names, best)
+	}
+	names = append(names, "x")
+	for i, name := range names {
+		f.Add(i, parts[name])
 	}
 	f.Fuzz(func(t *testing.T, which int, data []byte) {
 		if which < 0 || which >= len(names) {
