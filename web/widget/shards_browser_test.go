@@ -168,7 +168,7 @@ func TestShardedCorpusDamage(t *testing.T) {
 			parts, err := filepath.Glob(filepath.Join(s.dir, s.build, tc.parts))
 			require.NoError(t, err)
 			require.NotEmpty(t, parts)
-			for _, p := range parts { // every claim chunk: the article needs one of them
+			for _, p := range parts { // every part of the kind: the article needs one of them
 				require.NoError(t, tc.harm(p))
 			}
 			ctx := browsertest.New(t)
