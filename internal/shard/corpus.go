@@ -46,23 +46,7 @@ type Corpus struct {
 	lastPick []int32
 	// The last answer, kept while its claims' cards are fetched.
 	pending *answered
-	// MaxHeld bounds the parts kept between checks, in bytes as added
-	// (DefaultMaxHeld; 0: no bound). held counts them (the sections part
-	// aside, which is always kept), current names the check under way.
-	MaxHeld int
-	held    int
-	current string
 }
-
-// DefaultMaxHeld is how many bytes of parts a Corpus keeps for the checks
-// after the one that fetched them: about 13 1,000-word articles on the
-// 19,250 PolitiFact claims (1.25 MB of parts each, TestArticleBytes) or 7
-// on 300,000 claims (2.35 MB compressed, hardly less decompressed), held
-// in memory at several times their size (decoded postings, analysed
-// claims). Past it, the next check starts from an empty cache: a Worker
-// isolate (128 MB) serving many pages, or a page checking many articles,
-// would otherwise come to hold most of the corpus.
-const DefaultMaxHeld = 16 << 20
 
 // Open reads a manifest (decompressed).
 func Open(manifest []byte) (*Corpus, error) {
@@ -70,7 +54,7 @@ func Open(manifest []byte) (*Corpus, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Corpus{m: m, got: map[string]bool{}, lists: map[string]*termList{}, records: map[int32]*record{}, cards: map[int32]*card{}, Pool: DefaultPool, MaxHeld: DefaultMaxHeld}, nil
+	return &Corpus{m: m, got: map[string]bool{}, lists: map[string]*termList{}, records: map[int32]*record{}, cards: map[int32]*card{}, Pool: DefaultPool}, nil
 }
 
 // Manifest returns the corpus's manifest.
@@ -83,43 +67,8 @@ func (c *Corpus) Add(name string, data []byte) error {
 		return &PartError{Name: name, Err: err}
 	}
 	c.got[name] = true
-	if name != partName(c.m.Build, kindSections, 0) {
-		c.held += len(data)
-	}
 	return nil
 }
-
-// begin starts a check: a call whose key differs from the last call's.
-// Past MaxHeld, the parts earlier checks fetched are dropped first (never
-// during a check, which must end however much it fetches).
-func (c *Corpus) begin(key string) {
-	if key == c.current {
-		return
-	}
-	c.current = key
-	if c.MaxHeld > 0 && c.held > c.MaxHeld {
-		c.forget()
-	}
-}
-
-// forget drops every part but the sections, and what was computed from
-// them.
-func (c *Corpus) forget() {
-	sections := partName(c.m.Build, kindSections, 0)
-	had := c.got[sections]
-	c.got = map[string]bool{}
-	if had {
-		c.got[sections] = true
-	}
-	c.lists, c.records, c.cards = map[string]*termList{}, map[int32]*record{}, map[int32]*card{}
-	if c.search {
-		c.keywords = map[string][]int32{}
-	}
-	c.searchIx, c.lastKey, c.lastPick, c.pending, c.held = nil, "", nil, nil, 0
-}
-
-// Held is how many bytes of parts (as added) the corpus keeps.
-func (c *Corpus) Held() int { return c.held }
 
 var errName = errors.New("not the name of a part of this corpus")
 
@@ -471,7 +420,6 @@ func (c *Corpus) CheckArticle(article string, opt engine.Options) ([]engine.Sent
 		return nil, need, nil
 	}
 	key := "a\x00" + opt.Lang + "\x00" + article
-	c.begin(key + "\x00" + optionsKey(opt))
 	a, need, err := c.finish(key+"\x00"+optionsKey(opt), func() (any, []cardSlot, []string, error) {
 		x, ids, need, err := c.check(key, engine.ArticleAnalyses(langs, article, opt), func(ck *engine.Checker) []int {
 			return ck.ArticleCandidates(article, opt, c.Pool)
@@ -499,7 +447,6 @@ func (c *Corpus) CheckSentence(s string, opt engine.Options) ([]engine.Match, []
 		return nil, need, nil
 	}
 	key := "s\x00" + opt.Lang + "\x00" + opt.Context + "\x00" + s
-	c.begin(key + "\x00" + optionsKey(opt))
 	a, need, err := c.finish(key+"\x00"+optionsKey(opt), func() (any, []cardSlot, []string, error) {
 		x, ids, need, err := c.check(key, engine.SentenceAnalyses(langs, s, opt), func(ck *engine.Checker) []int {
 			return ck.SentenceCandidates(s, opt, c.Pool)

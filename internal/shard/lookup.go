@@ -37,7 +37,6 @@ func (c *Corpus) Rank(s, context string, k int) ([]match.Candidate, *index.Index
 		x     *index.Index
 	}
 	key := "r\x00" + context + "\x00" + s
-	c.begin(key + "\x00" + strconv.Itoa(k))
 	a, need, err := c.finish(key+"\x00"+strconv.Itoa(k), func() (any, []cardSlot, []string, error) {
 		as := engine.SentenceAnalyses(langs, s, engine.Options{Context: context})
 		x, ids, need, err := c.check(key, as, func(ck *engine.Checker) []int {
@@ -78,7 +77,6 @@ func (c *Corpus) Search(f claimsearch.Filter) (*index.Index, claimsearch.Result,
 	for _, alts := range claimsearch.QueryWords(langs, f.Query, f.Language) {
 		words = append(words, alts...)
 	}
-	c.begin("q\x00" + f.Language + "\x00" + f.Query) // the parts a search needs depend on its words alone
 	n := c.newNeeds()
 	for _, w := range words {
 		n.add(kindStems, bucketOf(w, c.m.StemBuckets))

@@ -335,20 +335,12 @@ func TestManifestChecks(t *testing.T) {
 // order as on the compiled index, with and without a query.
 func TestShardedSearchIsTheSearch(t *testing.T) {
 	x, m, parts := cut(t, DefaultOptions())
+	c := open(t, m)
 	// Searches reuse and grow one index of the claims fetched so far: a
 	// search after others (and after one that needed every claim) finds
-	// what it finds on its own; so does one after the cache was dropped
-	// (MaxHeld 1).
-	cached := open(t, m)
+	// what it finds on its own.
 	troops, budget := claimsearch.Filter{Query: "troops South Korea"}, claimsearch.Filter{Query: "budget"}
-	searches := []claimsearch.Filter{troops, budget, troops, {Query: "budget", Verdict: "false"}, {PublisherSite: "harborfactdesk.example"}, budget, troops}
-	bounded := open(t, m)
-	bounded.MaxHeld = 1
-	for i, f := range append(searches, searches...) {
-		c := cached
-		if i >= len(searches) {
-			c = bounded
-		}
+	for _, f := range []claimsearch.Filter{troops, budget, troops, {Query: "budget", Verdict: "false"}, {PublisherSite: "harborfactdesk.example"}, budget, troops} {
 		var got *index.Index
 		var res claimsearch.Result
 		_, err := drive(t, c, m, parts, func() (need []string, err error) {
@@ -429,42 +421,4 @@ func BenchmarkWarmSearch(b *testing.B) {
 			s.Search(f)
 		}
 	})
-}
-
-// A corpus keeps at most MaxHeld bytes of parts between checks: past it,
-// the next check starts from an empty cache (a Worker isolate serving
-// many pages must not come to hold the corpus), and answers as before.
-func TestHeldPartsAreBounded(t *testing.T) {
-	_, m, parts := cut(t, DefaultOptions())
-	checkOn := func(c *Corpus, text string) string {
-		var got []engine.Sentence
-		_, err := drive(t, c, m, parts, func() (need []string, err error) {
-			got, need, err = c.CheckArticle(text, engine.Options{Date: "2025-11-05"})
-			return need, err
-		})
-		require.NoError(t, err)
-		var b strings.Builder
-		for _, s := range got {
-			for _, mt := range s.Matches {
-				b.WriteString(s.Text + "\t" + mt.Claim.ID + "\t" + mt.Claim.URL + "\n")
-			}
-		}
-		return b.String()
-	}
-	short := "Around 28,500 American service members are based in South Korea."
-	c := open(t, m)
-	c.MaxHeld = 1 // every check holds more
-	article := checkOn(c, articleText())
-	afterArticle := c.Held()
-	require.Greater(t, afterArticle, 1)
-	assert.Equal(t, checkOn(open(t, m), short), checkOn(c, short), "a check after the cache was dropped answers as a fresh corpus")
-	assert.Less(t, c.Held(), afterArticle, "the article's parts were dropped before the next check")
-	assert.Equal(t, article, checkOn(c, articleText()), "and the article again as the first time")
-
-	unbounded := open(t, m)
-	unbounded.MaxHeld = 0
-	checkOn(unbounded, articleText())
-	held := unbounded.Held()
-	checkOn(unbounded, short)
-	assert.GreaterOrEqual(t, unbounded.Held(), held, "without a bound every part is kept")
 }

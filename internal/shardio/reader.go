@@ -73,9 +73,28 @@ type Reader struct {
 	mu       sync.Mutex
 	c        *shard.Corpus
 	Parallel int
+	// MaxHeld bounds the parts kept between checks, in bytes decompressed
+	// (DefaultMaxHeld; 0: no bound). Past it, the next check starts from
+	// a fresh corpus; never during a check, which must end however much it
+	// fetches.
+	MaxHeld  int
+	held     int          // bytes of parts c holds
+	manifest []byte       // to open c afresh
+	sections []byte       // the sections part, kept across a fresh start
+	pool     int          // c.Pool, kept across a fresh start
 	fetched  atomic.Int64 // bytes fetched, as stored
 	parts    atomic.Int64
 }
+
+// DefaultMaxHeld is how many bytes of parts a Reader keeps for the checks
+// after the one that fetched them: about 13 1,000-word articles on the
+// 19,250 PolitiFact claims (1.25 MB of parts each, TestArticleBytes) or 7
+// on 300,000 claims (2.35 MB compressed, hardly less decompressed), held
+// in memory at several times their size (decoded postings, analysed
+// claims). Without a bound a Worker isolate (128 MB) serving many pages,
+// or a server checking many texts, would come to hold most of the corpus.
+// (The widget, one page's reader, keeps what it fetched.)
+const DefaultMaxHeld = 16 << 20
 
 // Open fetches the manifest and returns a Reader.
 func Open(ctx context.Context, src Source) (*Reader, error) {
@@ -105,7 +124,7 @@ func NewReader(src Source, manifest []byte) (*Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Reader{src: src, c: c, Parallel: 8}
+	r := &Reader{src: src, c: c, Parallel: 8, MaxHeld: DefaultMaxHeld, manifest: manifest, pool: c.Pool}
 	r.fetched.Add(int64(len(manifest)))
 	r.parts.Add(1)
 	return r, nil
@@ -120,9 +139,30 @@ func (r *Reader) Fetched() (bytes, files int64) { return r.fetched.Load(), r.par
 // SetPool sets how many candidates per sentence are fetched (shard.Corpus.Pool).
 func (r *Reader) SetPool(n int) {
 	r.mu.Lock()
-	r.c.Pool = n
+	r.c.Pool, r.pool = n, n
 	r.mu.Unlock()
 }
+
+// begin starts a check: past MaxHeld, from a fresh corpus that holds the
+// sections part alone (the manifest says which part that is).
+func (r *Reader) begin() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.MaxHeld <= 0 || r.held <= r.MaxHeld {
+		return
+	}
+	c, err := shard.OpenForSearch(r.manifest)
+	if err != nil { // it opened before
+		return
+	}
+	c.Pool, r.held = r.pool, 0
+	if r.sections != nil && c.Add(sectionsName(c.Manifest()), r.sections) != nil {
+		return
+	}
+	r.c = c
+}
+
+func sectionsName(m *shard.Manifest) string { return m.Build + "/x" }
 
 func (r *Reader) fetch(ctx context.Context, name string) ([]byte, error) {
 	data, err := r.src.Fetch(ctx, name)
@@ -141,6 +181,7 @@ func (r *Reader) fetch(ctx context.Context, name string) ([]byte, error) {
 // run calls step with the corpus until it needs nothing more, fetching
 // and adding what it names in between.
 func (r *Reader) run(ctx context.Context, step func(*shard.Corpus) ([]string, error)) error {
+	r.begin()
 	for {
 		r.mu.Lock()
 		need, err := step(r.c)
@@ -169,6 +210,14 @@ func (r *Reader) run(ctx context.Context, step func(*shard.Corpus) ([]string, er
 		for i, name := range need {
 			if err == nil {
 				err = r.c.Add(name, datas[i])
+			}
+			if err != nil {
+				break
+			}
+			if name == sectionsName(r.c.Manifest()) {
+				r.sections = datas[i]
+			} else {
+				r.held += len(datas[i])
 			}
 		}
 		r.mu.Unlock()
@@ -227,11 +276,12 @@ func (r *Reader) Search(ctx context.Context, f claimsearch.Filter, offset, size 
 	return page, total, err
 }
 
-// Held is how many bytes of parts (decompressed) the reader keeps.
+// Held is how many bytes of parts (decompressed) the reader keeps, the
+// sections part aside.
 func (r *Reader) Held() int {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return r.c.Held()
+	return r.held
 }
 
 // Info names the corpus and counts its claims.
