@@ -35,6 +35,9 @@ type FieldInfo struct {
 // Chunks is the number of record chunks.
 func (m *Manifest) Chunks() int { return (m.Claims + m.Chunk - 1) / m.Chunk }
 
+// SectionsPart is the name of the sections part (when Sections).
+func (m *Manifest) SectionsPart() string { return partName(m.Build, kindSections, 0) }
+
 // CardChunks is the number of card chunks.
 func (m *Manifest) CardChunks() int { return (m.Claims + m.CardChunk - 1) / m.CardChunk }
 

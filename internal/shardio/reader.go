@@ -155,14 +155,12 @@ func (r *Reader) begin() {
 	if err != nil { // it opened before
 		return
 	}
-	c.Pool, r.held = r.pool, 0
-	if r.sections != nil && c.Add(sectionsName(c.Manifest()), r.sections) != nil {
+	c.Pool = r.pool
+	if r.sections != nil && c.Add(c.Manifest().SectionsPart(), r.sections) != nil {
 		return
 	}
-	r.c = c
+	r.c, r.held = c, 0
 }
-
-func sectionsName(m *shard.Manifest) string { return m.Build + "/x" }
 
 func (r *Reader) fetch(ctx context.Context, name string) ([]byte, error) {
 	data, err := r.src.Fetch(ctx, name)
@@ -214,7 +212,7 @@ func (r *Reader) run(ctx context.Context, step func(*shard.Corpus) ([]string, er
 			if err != nil {
 				break
 			}
-			if name == sectionsName(r.c.Manifest()) {
+			if name == r.c.Manifest().SectionsPart() {
 				r.sections = datas[i]
 			} else {
 				r.held += len(datas[i])
