@@ -45,21 +45,26 @@ type Options struct {
 //     0.413). At 300,000 claims these cuts lose 0.037; 1,000 in every
 //     field with 50 candidates a sentence loses 0.018, for about 2.5x the
 //     4-gram bytes.
-//   - 2 stems and 2 4-grams a bucket, 1 claim a record chunk, 32 a card
-//     chunk: a 1,000-word article touches ~330 stems, ~2,600 4-grams and
-//     ~1,100 candidate claims, of which it shows a few. Over 1,000-word
-//     slices of the 19 dev debates (TestArticleBytes), 4 and 8 terms a
-//     bucket and 4 whole claims a chunk fetched 2.45 MB in 3,219 files an
-//     article (4-gram buckets 1.41 MB, chunks 0.80 MB); this layout with
-//     records and cards apart, one-byte lengths and small parts stored
-//     as they are fetches 1.22 MB in 3,536 files (4-grams 0.80 MB, records
-//     0.22 MB, stems 0.16 MB, cards 1 kB), and shows the same. 1 term a
-//     bucket saves 8 % more for 63 % more stored files (105,870 against
-//     64,910); 2 claims a record chunk cost 0.14 MB more. Requests cost
-//     about 1 ms each in Chromium here.
+//   - 2 stems and 2 4-grams a bucket, 1 claim a record chunk: a 1,000-word
+//     article touches ~330 stems, ~2,600 4-grams and ~1,100 candidate
+//     claims, of which it shows a few. Over 1,000-word slices of the 19
+//     dev debates (TestArticleBytes), 4 and 8 terms a bucket and 4 whole
+//     claims a chunk fetched 2.45 MB in 3,219 files an article (4-gram
+//     buckets 1.41 MB, chunks 0.80 MB); this layout with records and
+//     cards apart, one-byte lengths and small parts stored as they are
+//     fetches 1.22 MB in 3,536 files (4-grams 0.80 MB, records 0.22 MB,
+//     stems 0.16 MB), and shows the same. 1 term a bucket saves 8 % more
+//     for 63 % more stored files (105,870 against 64,910); 2 claims a
+//     record chunk cost 0.14 MB more. Requests cost about 1 ms each in
+//     Chromium here.
+//   - 8 claims a card chunk: a check fetches the cards of the few claims
+//     it shows (0.4 kB an article), but a search those of every claim
+//     holding a query word. On PolitiFact, "South Korea troops" (211
+//     claims) fetches 187 kB with 8 a chunk and 349 kB with 32, in about
+//     as many files (407 and 381).
 //   - 4 stems a keyword bucket: keyword buckets serve claims:search only.
 func DefaultOptions() Options {
-	return Options{Keep: [index.NumFields]int{1000, 300, 100}, StemsPerBucket: 2, GramsPerBucket: 2, KeywordsPerBucket: 4, Chunk: 1, CardChunk: 32}
+	return Options{Keep: [index.NumFields]int{1000, 300, 100}, StemsPerBucket: 2, GramsPerBucket: 2, KeywordsPerBucket: 4, Chunk: 1, CardChunk: 8}
 }
 
 // Part is a part made by Cut.
