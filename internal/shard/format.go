@@ -28,11 +28,12 @@
 // (the one file to serve without long caching). A term's bucket is the
 // 32-bit FNV-1a hash of its UTF-8 bytes modulo the bucket count.
 //
-// Every file, the manifest too, is stored gzip-compressed (a browser reads
-// it with DecompressionStream), unless gzip would not make it smaller: a
-// reader tells by the first two bytes (gzip's 1f 8b; a part starts "FC"). All integers are unsigned LEB128 varints
-// in their shortest form unless stated; strings are a varint byte length
-// and UTF-8 bytes (internal/binfmt).
+// A file, the manifest too, is stored gzip-compressed (a browser reads it
+// with DecompressionStream) when that saves a fifth of it, else as it is
+// (internal/shardio.Compress): a reader tells by the first two bytes
+// (gzip's 1f 8b; a part starts "FC"). All integers are unsigned LEB128
+// varints in their shortest form unless stated; strings are a varint byte
+// length and UTF-8 bytes (internal/binfmt).
 //
 // # Manifest
 //
