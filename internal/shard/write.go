@@ -51,12 +51,12 @@ type Options struct {
 //     dev debates (TestArticleBytes), 4 and 8 terms a bucket and 4 whole
 //     claims a chunk fetched 2.45 MB in 3,219 files an article (4-gram
 //     buckets 1.41 MB, chunks 0.80 MB); this layout with records and
-//     cards apart, one-byte lengths and small parts stored as they are
-//     fetches 1.22 MB in 3,536 files (4-grams 0.80 MB, records 0.22 MB,
-//     stems 0.16 MB), and shows the same. 1 term a bucket saves 8 % more
-//     for 63 % more stored files (105,870 against 64,910); 2 claims a
-//     record chunk cost 0.14 MB more. Requests cost about 1 ms each in
-//     Chromium here.
+//     cards apart and one-byte lengths fetches 1.27 MB in 3,537 files
+//     (4-grams 0.82 MB, records 0.24 MB, stems 0.17 MB; 1.22 MB with gzip
+//     wherever it shrinks a part, shardio.Compress), and shows the same.
+//     1 term a bucket saves 8 % more for 63 % more stored files (105,870
+//     against 64,910); 2 claims a record chunk cost 0.14 MB more.
+//     Requests cost about 1 ms each in Chromium here.
 //   - 8 claims a card chunk: a check fetches the cards of the few claims
 //     it shows (0.4 kB an article), but a search those of every claim
 //     holding a query word. On PolitiFact, "South Korea troops" (211
