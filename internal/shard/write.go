@@ -51,7 +51,7 @@ type Options struct {
 //     dev debates (TestArticleBytes), 4 and 8 terms a bucket and 4 whole
 //     claims a chunk fetched 2.45 MB in 3,219 files an article (4-gram
 //     buckets 1.41 MB, chunks 0.80 MB); this layout with records and
-//     cards apart and one-byte lengths fetches 1.27 MB in 3,537 files
+//     cards apart and one-byte lengths fetches 1.27 MB in 3,538 files
 //     (4-grams 0.82 MB, records 0.24 MB, stems 0.17 MB; 1.22 MB with gzip
 //     wherever it shrinks a part, shardio.Compress), and shows the same.
 //     1 term a bucket saves 8 % more for 63 % more stored files (105,870
