@@ -70,7 +70,7 @@ func (x *Index) WriteTo(w io.Writer) (int64, error) {
 	e.b = binfmt.AppendStringMap(e.b, x.Meta)
 	e.b = binfmt.AppendUvarint(e.b, uint64(len(x.claims)))
 	for i := range x.claims {
-		e.b = AppendClaim(e.b, &x.claims[i])
+		e.b = appendClaim(e.b, &x.claims[i])
 		e.flushFull()
 	}
 	for f := range x.Fields {
@@ -221,7 +221,7 @@ func Decode(data []byte) (*Index, error) {
 	}
 	x.claims = make([]claim.Claim, n)
 	for i := 0; i < n && r.Err() == nil; i++ {
-		ReadClaim(&r.Reader, &x.claims[i])
+		readClaim(&r.Reader, &x.claims[i])
 	}
 	for f := range x.Fields {
 		x.Fields[f] = r.field(n)
@@ -250,11 +250,10 @@ func Decode(data []byte) (*Index, error) {
 	return x, nil
 }
 
-// AppendClaim appends a claim record as the index and a sharded corpus's
-// chunks store it: 12 strings (ID, Text, Title, Context, Rating,
-// Publisher, PublisherSite, URL, ReviewDate, Claimant, ClaimDate,
-// Language) and the verdict byte.
-func AppendClaim(b []byte, c *claim.Claim) []byte {
+// appendClaim appends a claim record as the index stores it: 12 strings
+// (ID, Text, Title, Context, Rating, Publisher, PublisherSite, URL,
+// ReviewDate, Claimant, ClaimDate, Language) and the verdict byte.
+func appendClaim(b []byte, c *claim.Claim) []byte {
 	for _, s := range [...]string{c.ID, c.Text, c.Title, c.Context, c.Rating, c.Publisher, c.PublisherSite,
 		c.URL, c.ReviewDate, c.Claimant, c.ClaimDate, c.Language} {
 		b = binfmt.AppendString(b, s)
@@ -262,8 +261,8 @@ func AppendClaim(b []byte, c *claim.Claim) []byte {
 	return append(b, byte(c.Verdict))
 }
 
-// ReadClaim reads a record AppendClaim wrote into c.
-func ReadClaim(r *binfmt.Reader, c *claim.Claim) {
+// readClaim reads a record appendClaim wrote into c.
+func readClaim(r *binfmt.Reader, c *claim.Claim) {
 	for _, p := range [...]*string{&c.ID, &c.Text, &c.Title, &c.Context, &c.Rating, &c.Publisher, &c.PublisherSite,
 		&c.URL, &c.ReviewDate, &c.Claimant, &c.ClaimDate, &c.Language} {
 		*p = r.Str()

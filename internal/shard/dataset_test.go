@@ -10,6 +10,7 @@ import (
 
 	"github.com/factcheckwidget/factcheck/internal/benchdata"
 	"github.com/factcheckwidget/factcheck/internal/compile"
+	"github.com/factcheckwidget/factcheck/internal/engine"
 	"github.com/factcheckwidget/factcheck/internal/evaluate"
 	"github.com/factcheckwidget/factcheck/internal/index"
 	"github.com/factcheckwidget/factcheck/internal/match"
@@ -100,5 +101,53 @@ func devMAP(t *testing.T, name string, x *index.Index, s *benchdata.Set, opt sha
 			line += fmt.Sprintf("; sharded, %d candidates a sentence: %.3f", pool, evaluate.Score(s.Qrels["dev"], run).MAP5)
 		}
 		t.Log(line)
+	}
+}
+
+// TestDevPagesSharded checks the 19 whole 2022-2b dev transcripts as pages
+// on the sharded PolitiFact corpus, each with a fresh reader, against the
+// whole index: what a reader sees (make eval's page figures) must not
+// change with the layout. A measurement: FACTCHECK_EXPLORE=1 runs it.
+func TestDevPagesSharded(t *testing.T) {
+	if os.Getenv("FACTCHECK_EXPLORE") == "" {
+		t.Skip("set FACTCHECK_EXPLORE=1 to compare whole dev pages on a sharded corpus")
+	}
+	s := benchdata.Load(t, benchdata.Debates)
+	dir := t.TempDir()
+	if _, err := shardio.Write(dir, s.Index, shard.DefaultOptions()); err != nil {
+		t.Fatal(err)
+	}
+	whole := engine.New(s.Index)
+	sentences, highlighted, differ := 0, 0, 0
+	best := func(ss []engine.Sentence, i int) string {
+		if i < len(ss) && len(ss[i].Matches) > 0 {
+			return ss[i].Matches[0].Claim.ID
+		}
+		return ""
+	}
+	for _, p := range s.Pages["dev"] {
+		r, err := shardio.Open(context.Background(), shardio.Dir(dir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := r.CheckArticle(context.Background(), p.Article, engine.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := whole.CheckArticle(p.Article, engine.Options{})
+		sentences += len(want)
+		for i := range want {
+			if best(want, i) != "" {
+				highlighted++
+			}
+			if best(want, i) != best(got, i) {
+				differ++
+				t.Logf("differs: %q: whole %q, sharded %q", want[i].Text, best(want, i), best(got, i))
+			}
+		}
+	}
+	t.Logf("%d sentences, %d highlighted on the whole index, %d shown differently on the sharded corpus", sentences, highlighted, differ)
+	if differ > 0 {
+		t.Errorf("%d sentences show something else on the sharded corpus", differ)
 	}
 }

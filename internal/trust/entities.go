@@ -244,10 +244,11 @@ func (n *namer) unused(w string) bool {
 }
 
 func (n *namer) kind(name string) NameKind {
-	if k := n.corpus.Kind(name); k != NotAName {
+	key := text.Fold(name) // once for both lexicons
+	if k := n.corpus.kindOf(key); k != NotAName {
 		return k
 	}
-	return n.page.Kind(name)
+	return n.page.kindOf(key)
 }
 
 // personWord reports a word that names a person alone (a surname).

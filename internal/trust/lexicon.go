@@ -43,11 +43,14 @@ type Lexicon struct {
 // Kind returns the kind of a name, NotAName when unknown. Names are
 // compared folded (text.Fold: lower case, no diacritics), so "Inácio"
 // and "Inacio" are one name.
-func (l *Lexicon) Kind(name string) NameKind {
+func (l *Lexicon) Kind(name string) NameKind { return l.kindOf(text.Fold(name)) }
+
+// kindOf is Kind of a name already folded.
+func (l *Lexicon) kindOf(key string) NameKind {
 	if l == nil {
 		return NotAName
 	}
-	return l.kinds[text.Fold(name)]
+	return l.kinds[key]
 }
 
 // Len is the number of names.
