@@ -4,14 +4,12 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/factcheckwidget/factcheck/internal/benchdata"
 	"github.com/factcheckwidget/factcheck/internal/engine"
-	"github.com/factcheckwidget/factcheck/internal/shard"
 	"github.com/factcheckwidget/factcheck/internal/shardio"
 )
 
@@ -41,24 +39,14 @@ func (d *countingDir) Fetch(ctx context.Context, name string) ([]byte, error) {
 // TestArticleBytes prints the bytes and files an article fetches from the
 // sharded PolitiFact corpus, by part kind, over 1,000-word slices (words
 // 500 to 1,500) of the 2022-2b dev transcripts, each checked by a fresh
-// reader, and whether each page shows what the whole index shows. The
-// layout comes from FACTCHECK_SHARD_OPTS=stems,grams,records,cards (terms
-// per stem and 4-gram bucket, claims per record and card chunk; default
-// shard.DefaultOptions). A measurement: FACTCHECK_EXPLORE=1 runs it.
+// reader, and whether each page shows what the whole index shows, for the
+// layout of exploreOptions. A measurement: FACTCHECK_EXPLORE=1 runs it.
 func TestArticleBytes(t *testing.T) {
 	if os.Getenv("FACTCHECK_EXPLORE") == "" {
 		t.Skip("set FACTCHECK_EXPLORE=1 to measure the bytes an article fetches")
 	}
 	s := benchdata.Load(t, benchdata.Debates)
-	opt := shard.DefaultOptions()
-	if v := os.Getenv("FACTCHECK_SHARD_OPTS"); v != "" {
-		p := strings.Split(v, ",")
-		for i, dst := range []*int{&opt.StemsPerBucket, &opt.GramsPerBucket, &opt.Chunk, &opt.CardChunk} {
-			if i < len(p) {
-				*dst, _ = strconv.Atoi(p[i])
-			}
-		}
-	}
+	opt := exploreOptions()
 	dir := t.TempDir()
 	if _, err := shardio.Write(dir, s.Index, opt); err != nil {
 		t.Fatal(err)

@@ -27,14 +27,18 @@ const DefaultPool = 20
 // for concurrent use.
 type Corpus struct {
 	m        *Manifest
-	got      map[string]bool      // parts added
-	lists    map[string]*termList // by listKey
-	records  map[int32]*record    // fetched claims by claim id
-	cards    map[int32]*card      // fetched cards by claim id
+	got      map[string]bool           // parts added
+	lists    map[string]*termList      // by listKey
+	lengths  [index.NumFields][]uint32 // what the postings' length codes stand for, by field
+	records  map[int32]*record         // fetched claims by claim id
+	cards    map[int32]*card           // fetched cards by claim id
 	sections map[string][]byte
 	langs    *lang.Corpus       // from the sections: how to read a page and analyse a claim
 	keywords map[string][]int32 // keyword buckets (OpenForSearch)
 	search   bool
+	// readKeywords reads a keyword bucket; set by OpenForSearch, so that
+	// the widget's wasm, which never searches, links none of it.
+	readKeywords func(*reader)
 	// searchIx is the *searchIndex searches reuse (lookup.go), held as any
 	// so that the widget's wasm, which never searches, links none of it.
 	searchIx any
@@ -54,7 +58,12 @@ func Open(manifest []byte) (*Corpus, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Corpus{m: m, got: map[string]bool{}, lists: map[string]*termList{}, records: map[int32]*record{}, cards: map[int32]*card{}, Pool: DefaultPool}, nil
+	c := &Corpus{m: m, got: map[string]bool{}, lists: map[string]*termList{}, records: map[int32]*record{}, cards: map[int32]*card{}, Pool: DefaultPool}
+	for f := range c.lengths {
+		fi := &m.Fields[f]
+		c.lengths[f] = lengthTable(fi.AvgLen, fi.LengthStep, fi.LengthBits)
+	}
+	return c, nil
 }
 
 // Manifest returns the corpus's manifest.
@@ -94,9 +103,9 @@ func (c *Corpus) add(name string, data []byte) error {
 	claims := c.m.Claims
 	switch kind {
 	case kindStems:
-		r.bucket([]int{index.FieldClaim, index.FieldTitle}, claims, c.lists)
+		r.bucket([]int{index.FieldClaim, index.FieldTitle}, claims, &c.lengths, c.lists)
 	case kindGrams:
-		r.bucket([]int{index.FieldClaimChars}, claims, c.lists)
+		r.bucket([]int{index.FieldClaimChars}, claims, &c.lengths, c.lists)
 	case kindChunk:
 		first := n * c.m.Chunk
 		r.chunk(first, min(c.m.Chunk, claims-first), claims, c.records)
@@ -106,7 +115,7 @@ func (c *Corpus) add(name string, data []byte) error {
 	case kindSections:
 		c.sections = r.sections()
 	case kindKeywords:
-		r.keywords(claims, c.keywords)
+		c.readKeywords(r)
 	}
 	return r.Done()
 }

@@ -20,20 +20,37 @@ import (
 
 // TestDevMAPSharded prints the dev MAP@5 of each CheckThat! set ranked on
 // its whole index and on the same corpus sharded, for the candidates per
-// sentence in FACTCHECK_POOLS (default 20) and the cuts in FACTCHECK_KEEP
-// (claim,title,4-gram; default shard.DefaultOptions); with
+// sentence in FACTCHECK_POOLS (default 20) and the layout of
+// exploreOptions; with
 // FACTCHECK_SCALE=1, on the 300,000-claim scale corpus too. A measurement:
 // FACTCHECK_EXPLORE=1 runs it (README "Scale").
+// exploreOptions are shard.DefaultOptions changed by the environment, for
+// the measurement tests: FACTCHECK_KEEP (postings kept: claim,title,4-gram),
+// FACTCHECK_LENGTH_BITS (the same fields) and FACTCHECK_SHARD_OPTS (stems
+// and 4-grams a bucket, claims a record and a card chunk).
+func exploreOptions() shard.Options {
+	opt := shard.DefaultOptions()
+	for env, dst := range map[string][]*int{
+		"FACTCHECK_KEEP":        {&opt.Keep[0], &opt.Keep[1], &opt.Keep[2]},
+		"FACTCHECK_LENGTH_BITS": {&opt.LengthBits[0], &opt.LengthBits[1], &opt.LengthBits[2]},
+		"FACTCHECK_SHARD_OPTS":  {&opt.StemsPerBucket, &opt.GramsPerBucket, &opt.Chunk, &opt.CardChunk},
+	} {
+		if v := os.Getenv(env); v != "" {
+			for i, p := range strings.Split(v, ",") {
+				if i < len(dst) {
+					*dst[i], _ = strconv.Atoi(p)
+				}
+			}
+		}
+	}
+	return opt
+}
+
 func TestDevMAPSharded(t *testing.T) {
 	if os.Getenv("FACTCHECK_EXPLORE") == "" {
 		t.Skip("set FACTCHECK_EXPLORE=1 to measure MAP@5 on sharded corpora")
 	}
-	opt := shard.DefaultOptions()
-	if v := os.Getenv("FACTCHECK_KEEP"); v != "" {
-		for i, p := range strings.Split(v, ",") {
-			opt.Keep[i], _ = strconv.Atoi(p)
-		}
-	}
+	opt := exploreOptions()
 	pools := []int{shard.DefaultPool}
 	if v := os.Getenv("FACTCHECK_POOLS"); v != "" {
 		pools = nil

@@ -38,7 +38,7 @@
 // # Manifest
 //
 //	offset 0  magic    "FCSM"
-//	offset 4  version  uint16 LE, currently 2
+//	offset 4  version  uint16 LE, currently 3
 //	offset 6  flags    uint16 LE, 0
 //	offset 8  body
 //	last 4    CRC-32 (IEEE) of every byte before it, uint32 LE
@@ -49,7 +49,10 @@
 //	       fields      3 × (kind byte, average length float64 bits uint64 LE,
 //	                   k1 and b of the impact order as float64 bits, varint K:
 //	                   postings kept per term, best impact first; 0 keeps
-//	                   none: document frequencies only)
+//	                   none: document frequencies only; byte L: bits of a
+//	                   claim's length in a posting, 0 to 8, and if L > 0
+//	                   the step S between lengths of successive codes as
+//	                   float64 bits)
 //	       gramMaxDF   varint: 4-grams in more claims have no postings (the
 //	                   matcher skips them, match.Params.MaxDFShare)
 //	       stemBuckets varint, gramBuckets varint, keywordBuckets varint
@@ -60,7 +63,7 @@
 // # Parts
 //
 //	offset 0  magic    "FCSP"
-//	offset 4  version  uint16 LE, currently 2
+//	offset 4  version  uint16 LE, currently 3
 //	offset 6  kind     byte: 's', 'g', 'k', 'c', 'r' or 'x'
 //	offset 7  0
 //	offset 8  number   uint32 LE (bucket or chunk number; 0 for x)
@@ -70,12 +73,18 @@
 // Stem bucket body: varint T, then T terms in byte order, each the term
 // string and, for the claim field then the title field, a list. 4-gram
 // bucket body: the same with one list (the 4-gram field). A list is varint
-// df (claims of the corpus holding the term), varint n, then n postings
-// in claim order, each varint 2·(claim id delta − 1) + t, where t is 1
-// when tf > 1, then varint tf − 2 if t is 1, then one byte: the claim's
-// length in the field, exact below 128, else 128 + round(ln(length/128) /
-// ln 1.03), at most 255 (parts.go). They are the n postings of highest
-// BM25 impact
+// df (claims of the corpus holding the term), varint n, then, when n > 0,
+// the n postings bit-packed (postings.go) in a byte string (varint byte
+// count, bytes), most significant bit first, padded with zero bits to a
+// byte: 5 bits k, then per posting in
+// claim order the claim id gap (id − previous id − 1, the first id itself)
+// in the Exp-Golomb code of order k, one bit t (1 when tf > 1) and then
+// tf − 2 in the Exp-Golomb code of order 0 if t is 1, and the field's L
+// bits (none when L is 0): the claim's length in the field as
+// round(ln(length/average) / ln S) + 2^L/2, within 0 and 2^L − 1, with
+// the field's average and S from the manifest (a reader takes a claim of
+// a field with L = 0 to be of average length). They are the n postings
+// of highest BM25 impact
 // tf/(tf + k1·(1 − b + b·length/average)), ties to the lower claim id.
 // n < df when the field's K cut the list, and n = 0 for terms the matcher
 // never reads (idf 0, or 4-grams above gramMaxDF).
@@ -111,7 +120,7 @@ import (
 )
 
 // Version of the sharded format this package writes and reads.
-const Version = 2
+const Version = 3
 
 // Magic bytes of the manifest and of the parts.
 const (

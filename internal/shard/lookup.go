@@ -19,6 +19,7 @@ func OpenForSearch(manifest []byte) (*Corpus, error) {
 	c, err := Open(manifest)
 	if err == nil {
 		c.search, c.keywords = true, map[string][]int32{}
+		c.readKeywords = func(r *reader) { r.keywords(c.m.Claims, c.keywords) }
 	}
 	return c, err
 }

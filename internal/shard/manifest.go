@@ -30,6 +30,12 @@ type FieldInfo struct {
 	AvgLen float64
 	K1, B  float64 // BM25 parameters of the impact order
 	Keep   int     // postings kept per term, best impact first; 0 keeps none (document frequencies only)
+	// LengthBits is how many bits a posting gives the claim's length in
+	// the field (0: none; the first stage then reads every claim as of
+	// average length), LengthStep the ratio between lengths of successive
+	// codes (postings.go).
+	LengthBits int
+	LengthStep float64
 }
 
 // Chunks is the number of record chunks.
@@ -63,6 +69,10 @@ func (m *Manifest) Encode() []byte {
 			b = binfmt.AppendUint64(b, math.Float64bits(v))
 		}
 		b = binfmt.AppendUvarint(b, uint64(f.Keep))
+		b = append(b, byte(f.LengthBits))
+		if f.LengthBits > 0 {
+			b = binfmt.AppendUint64(b, math.Float64bits(f.LengthStep))
+		}
 	}
 	b = binfmt.AppendUvarint(b, uint64(m.GramMaxDF))
 	for _, v := range [...]int{m.StemBuckets, m.GramBuckets, m.KeywordBuckets, m.Chunk, m.CardChunk} {
@@ -96,7 +106,10 @@ func DecodeManifest(data []byte) (*Manifest, error) {
 		fi.Kind = index.FieldKind(r.Byte())
 		fi.AvgLen, fi.K1, fi.B = r.Float64(), r.Float64(), r.Float64()
 		fi.Keep = r.Int(index.MaxClaims)
-		if r.Err() == nil && (fi.Kind != index.Kind(f) || !(fi.AvgLen >= 0)) {
+		if fi.LengthBits = int(r.Byte()); fi.LengthBits > 0 {
+			fi.LengthStep = r.Float64()
+		}
+		if r.Err() == nil && (fi.Kind != index.Kind(f) || !(fi.AvgLen >= 0) || fi.LengthBits > maxLengthBits || fi.LengthBits > 0 && !(fi.LengthStep > 1)) {
 			r.Corrupt()
 		}
 	}

@@ -1,10 +1,11 @@
 package shard
 
 import (
-	"math"
+	"math/bits"
 
 	"github.com/factcheckwidget/factcheck/internal/binfmt"
 	"github.com/factcheckwidget/factcheck/internal/claim"
+	"github.com/factcheckwidget/factcheck/internal/index"
 )
 
 // termList is a term's list in one field, as a bucket stores it: df and
@@ -65,50 +66,13 @@ type record struct {
 // listKey is the key of a term's list in field f.
 func listKey(f int, term string) string { return string(rune('0'+f)) + term }
 
-// A posting stores the claim's length in the field (BM25's length
-// normalisation in the first stage) in one byte: exactly below 128, and
-// to within 2 % up to 5,400 above (a step of 3 %). Only the choice of
-// candidates reads it; their ranking reads the claims' own records.
-const (
-	exactLengths = 128
-	lengthStep   = 1.03
-)
-
-// lengthCode is the byte that stores length n.
-func lengthCode(n uint32) byte {
-	if n < exactLengths {
-		return byte(n)
-	}
-	c := exactLengths + math.Round(math.Log(float64(n)/exactLengths)/math.Log(lengthStep))
-	return byte(min(c, 255))
-}
-
-// lengthOf is the length a lengthCode stands for.
-func lengthOf(c byte) uint32 {
-	if c < exactLengths {
-		return uint32(c)
-	}
-	return longLengths[c-exactLengths]
-}
-
-// longLengths are the lengths codes 128 to 255 stand for: 128·1.03^k,
-// by multiplication (math.Pow would add its code to the widget's wasm).
-var longLengths = func() (out [256 - exactLengths]uint32) {
-	v := float64(exactLengths)
-	for k := range out {
-		out[k] = uint32(v + 0.5)
-		v *= lengthStep
-	}
-	return out
-}()
-
 // maxFieldLen bounds a claim's length in a field (index.MaxClaimBytes of
 // text gives far fewer terms).
 const maxFieldLen = 1 << 20
 
 // bucket reads a stem bucket (fields 0 and 1) or a 4-gram bucket (field 2)
-// into lists.
-func (r *reader) bucket(fields []int, claims int, lists map[string]*termList) {
+// into lists; lengths are the length tables of the fields.
+func (r *reader) bucket(fields []int, claims int, lengths *[index.NumFields][]uint32, lists map[string]*termList) {
 	prev := ""
 	for i, n := 0, r.Count(2); i < n && r.Err() == nil; i++ {
 		t := r.Str()
@@ -119,27 +83,49 @@ func (r *reader) bucket(fields []int, claims int, lists map[string]*termList) {
 		prev = t
 		for _, f := range fields {
 			l := &termList{df: uint32(r.Int(claims))}
-			k := r.Count(2) // a posting takes two bytes at least
-			if k > int(l.df) {
-				r.Corrupt()
-				return
-			}
-			l.postings = make([]uint32, 0, 3*k)
-			doc := -1
-			for j := 0; j < k && r.Err() == nil; j++ {
-				v := r.Int(2*claims - 1)
-				if doc += v>>1 + 1; doc >= claims {
-					r.Corrupt()
-				}
-				tf := 1
-				if v&1 == 1 {
-					tf = r.Int(maxFieldLen) + 2
-				}
-				l.postings = append(l.postings, uint32(doc), uint32(tf), lengthOf(r.Byte()))
+			if k := r.Int(int(l.df)); k > 0 {
+				l.postings = r.postings(k, claims, lengths[f])
 			}
 			lists[listKey(f, t)] = l
 		}
 	}
+}
+
+// postings reads the bit-packed block of n postings (postings.go) as
+// (claim id, tf, length) triples; lengths has 2^bits entries, bits those
+// a posting gives the length.
+func (r *reader) postings(n, claims int, lengths []uint32) []uint32 {
+	block := r.Bytes()
+	if r.Err() != nil {
+		return nil
+	}
+	lengthBits := uint(bits.Len(uint(len(lengths) - 1)))
+	if len(block)*8 < 5+n*int(2+lengthBits) { // the fewest bits n postings take
+		r.Corrupt()
+		return nil
+	}
+	br := bitReader{b: block}
+	k := uint(br.read(5))
+	out := make([]uint32, 0, 3*n)
+	doc := uint64(0)
+	for j := 0; j < n; j++ {
+		doc += br.expGolomb(k)
+		tf := uint64(1)
+		if br.read(1) == 1 {
+			tf = br.expGolomb(0) + 2
+		}
+		length := lengths[br.read(lengthBits)]
+		if br.bad || doc >= uint64(claims) || tf > maxFieldLen {
+			r.Corrupt()
+			return nil
+		}
+		out = append(out, uint32(doc), uint32(tf), length)
+		doc++
+	}
+	if br.pos+7 < uint(len(block))*8 { // more than padding left
+		r.Corrupt()
+	}
+	return out
 }
 
 // chunk reads the claims of a chunk (claims first, first+1, ...).

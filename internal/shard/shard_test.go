@@ -3,6 +3,7 @@ package shard
 import (
 	"flag"
 	"html"
+	"math"
 	"os"
 	"regexp"
 	"strconv"
@@ -322,13 +323,16 @@ func TestManifestChecks(t *testing.T) {
 	bad[10] ^= 1
 	_, err = DecodeManifest(bad)
 	assert.ErrorContains(t, err, "checksum")
-	// A corpus written by the version-1 writer, checksum and all, is
+	// A corpus written by an older writer (version 1: 4-term buckets and
+	// whole claims; version 2: postings as varints), checksum and all, is
 	// refused with what to do about it.
-	old := append([]byte(nil), data[:len(data)-4]...)
-	old[4] = 1
-	_, err = DecodeManifest(binfmt.AppendChecksum(old))
-	assert.ErrorContains(t, err, ErrVersion.Error()+" 1")
-	assert.ErrorContains(t, err, "build the corpus again")
+	for _, v := range []byte{1, 2} {
+		old := append([]byte(nil), data[:len(data)-4]...)
+		old[4] = v
+		_, err = DecodeManifest(binfmt.AppendChecksum(old))
+		assert.ErrorContains(t, err, ErrVersion.Error()+" "+strconv.Itoa(int(v)))
+		assert.ErrorContains(t, err, "build the corpus again")
+	}
 }
 
 // claims:search on a sharded corpus lists the same claims in the same
@@ -380,17 +384,61 @@ func TestShardedRankIsTheRank(t *testing.T) {
 	}
 }
 
-// A posting stores the claim's length in one byte: exact below 128,
-// within 2 % above, up to about 5,400.
+// A posting gives the claim's length in a few bits relative to the
+// field's average, within half a step (or 1) from 1/21 of the average to
+// 21 times it; longer and shorter claims share the last and first codes.
+// With no bits, every claim reads as of average length.
 func TestLengthCode(t *testing.T) {
-	for n := uint32(0); n < 128; n++ {
-		require.Equal(t, n, lengthOf(lengthCode(n)))
+	for _, bits := range []int{2, 4, 6, 8} {
+		step := lengthStepFor(bits)
+		for _, avg := range []float64{11.7, 43.2, 212.5} {
+			table := lengthTable(avg, step, bits)
+			require.Len(t, table, 1<<bits)
+			for n := uint32(max(1, avg/lengthSpan)); n <= uint32(avg*lengthSpan/step); n++ {
+				got := float64(table[lengthCode(n, avg, step, bits)])
+				require.InDelta(t, float64(n), got, max((math.Sqrt(step)-1)*float64(n), 1)+0.5, "length %d, average %v, %d bits", n, avg, bits)
+			}
+			assert.Equal(t, uint64(1<<bits-1), lengthCode(1<<20, avg, step, bits), "longer claims share the last code")
+			assert.Equal(t, uint64(0), lengthCode(1, 1e6, step, bits), "shorter claims share the first code")
+		}
 	}
-	for n := uint32(128); n < 5400; n++ {
-		got := float64(lengthOf(lengthCode(n)))
-		require.InEpsilon(t, float64(n), got, 0.02, "length %d", n)
+	assert.Equal(t, []uint32{43}, lengthTable(43.2, 0, 0))
+}
+
+// Bit-packed postings read back what was written, in any order of the
+// code; a block cut short is an error, not a wrong value.
+func TestExpGolomb(t *testing.T) {
+	values := []uint64{0, 1, 2, 3, 7, 8, 190, 1 << 20, 1<<32 - 1, 5}
+	for k := uint(0); k < 12; k++ {
+		var w bitWriter
+		for _, v := range values {
+			w.expGolomb(v, k)
+			w.write(v&0x3f, 6)
+		}
+		r := bitReader{b: w.bytes()}
+		for _, v := range values {
+			require.Equal(t, v, r.expGolomb(k), "order %d", k)
+			require.Equal(t, v&0x3f, r.read(6))
+		}
+		require.False(t, r.bad)
+		cut := bitReader{b: w.bytes()[:len(w.bytes())/2]}
+		for range values {
+			cut.expGolomb(k)
+			cut.read(6)
+		}
+		assert.True(t, cut.bad, "order %d: a block cut in half reads past its end", k)
 	}
-	assert.Equal(t, byte(255), lengthCode(1<<20), "longer claims share the last code")
+	var w bitWriter
+	for _, v := range values {
+		w.expGolomb(v, 3)
+	}
+	n := 0
+	for _, v := range values {
+		n += expGolombBits(v, 3)
+	}
+	assert.Equal(t, (n+7)/8, len(w.bytes()), "expGolombBits counts what is written")
+	assert.Equal(t, uint(7), bestOrder([]uint64{150, 200, 90, 300, 120}), "gaps near 2^7 take order 7")
+	assert.Equal(t, uint(0), bestOrder([]uint64{0, 0, 1, 0}), "dense lists take order 0")
 }
 
 // The work of a warm request on a sharded corpus (every part at hand), as

@@ -1,0 +1,145 @@
+package shard
+
+import (
+	"math"
+	"math/bits"
+)
+
+// Postings are bit-packed (format version 3): a list's postings are most
+// of what an article fetches (two thirds of it in 4-gram lists), and as
+// varints with a length byte they took 3 bytes each. A claim id gap takes
+// an Exp-Golomb code of the order that suits the list, and the claim's
+// length in the field a few bits or none (Options.LengthBits): about 13
+// bits a posting.
+
+// maxLengthBits bounds a field's LengthBits.
+const maxLengthBits = 8
+
+// lengthSpan: the codes of a field cover lengths from 1/lengthSpan of its
+// average to lengthSpan times it; longer and shorter claims share the
+// last and first codes.
+const lengthSpan = 21
+
+// lengthStepFor is the ratio between lengths of successive codes of a
+// field whose postings give lengths in bits bits.
+func lengthStepFor(bits int) float64 {
+	return math.Exp(math.Log(lengthSpan) / float64(int(1)<<bits/2))
+}
+
+// lengthCode is the code of length n in a field of average length avg:
+// round(ln(n/avg)/ln(step)) + 2^bits/2, within 0 and 2^bits − 1.
+func lengthCode(n uint32, avg, step float64, bits int) uint64 {
+	mid := float64(int(1) << bits / 2)
+	c := math.Round(math.Log(float64(n)/avg)/math.Log(step)) + mid
+	return uint64(min(max(c, 0), 2*mid-1))
+}
+
+// lengthTable is the length each code of a field stands for, by
+// multiplication (math.Pow would add its code to the widget's wasm); for
+// a field whose postings give no length (bits 0), its average.
+func lengthTable(avg, step float64, bits int) []uint32 {
+	out := make([]uint32, 1<<bits)
+	v := avg
+	for range len(out) / 2 {
+		v /= step
+	}
+	for c := range out {
+		out[c] = uint32(max(v+0.5, 1))
+		v *= step
+	}
+	return out
+}
+
+// bitWriter appends bits to a byte slice, most significant first.
+type bitWriter struct {
+	b    []byte
+	acc  uint64 // pending bits, right-aligned
+	nacc uint
+}
+
+// write appends the low n (≤ 56) bits of v.
+func (w *bitWriter) write(v uint64, n uint) {
+	w.acc = w.acc<<n | v&(1<<n-1)
+	w.nacc += n
+	for w.nacc >= 8 {
+		w.nacc -= 8
+		w.b = append(w.b, byte(w.acc>>w.nacc))
+	}
+}
+
+// expGolomb appends v in the Exp-Golomb code of order k: v + 2^k written
+// in its n bits, after n−k−1 zero bits.
+func (w *bitWriter) expGolomb(v uint64, k uint) {
+	v += 1 << k
+	n := uint(bits.Len64(v))
+	w.write(0, n-k-1)
+	w.write(v, n)
+}
+
+// bytes pads the last byte with zero bits and returns the bytes.
+func (w *bitWriter) bytes() []byte {
+	if w.nacc > 0 {
+		w.write(0, 8-w.nacc)
+	}
+	return w.b
+}
+
+// expGolombBits is the length of v's Exp-Golomb code of order k.
+func expGolombBits(v uint64, k uint) int {
+	return 2*bits.Len64(v+1<<k) - int(k) - 1
+}
+
+// bestOrder is the Exp-Golomb order that codes gaps in the fewest bits.
+func bestOrder(gaps []uint64) uint {
+	best, bestBits := uint(0), -1
+	for k := uint(0); k < 32; k++ {
+		n := 0
+		for _, g := range gaps {
+			n += expGolombBits(g, k)
+		}
+		if bestBits >= 0 && n >= bestBits {
+			break // the cost is convex in k
+		}
+		best, bestBits = k, n
+	}
+	return best
+}
+
+// bitReader reads what bitWriter wrote. Reading past the end sets bad and
+// returns zeros.
+type bitReader struct {
+	b   []byte
+	pos uint // in bits
+	bad bool
+}
+
+// read returns the next n (≤ 56) bits.
+func (r *bitReader) read(n uint) uint64 {
+	var v uint64
+	for n > 0 {
+		i := r.pos >> 3
+		if i >= uint(len(r.b)) {
+			r.bad = true
+			return 0
+		}
+		avail := 8 - r.pos&7
+		take := min(avail, n)
+		v = v<<take | uint64(r.b[i]>>(avail-take))&(1<<take-1)
+		r.pos += take
+		n -= take
+	}
+	return v
+}
+
+// expGolomb reads a value in the Exp-Golomb code of order k (< 32), up
+// to 2^40.
+func (r *bitReader) expGolomb(k uint) uint64 {
+	z := uint(0)
+	for r.read(1) == 0 {
+		if z++; z+k > 40 || r.bad {
+			r.bad = true
+			return 0
+		}
+	}
+	return (1<<(z+k) | r.read(z+k)) - 1<<k
+}
