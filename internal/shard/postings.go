@@ -5,12 +5,12 @@ import (
 	"math/bits"
 )
 
-// Postings are bit-packed (format version 3): a list's postings are most
-// of what an article fetches (two thirds of it in 4-gram lists), and as
-// varints with a length byte they took 3 bytes each. A claim id gap takes
-// an Exp-Golomb code of the order that suits the list, and the claim's
-// length in the field a few bits or none (Options.LengthBits): about 13
-// bits a posting.
+// Postings are bit-packed (format version 3; in version 2, varints and a
+// length byte, 3 bytes a posting, 4-gram lists were two thirds of what an
+// article fetched). A claim id gap takes an Exp-Golomb code of the order
+// that suits the list, the claim's length a few bits or none (LengthBits):
+// on PolitiFact's 19,250 claims a 4-gram posting takes 11.8 bits and a
+// stem posting with 4 bits of length 15-15.5.
 
 // maxLengthBits bounds a field's LengthBits.
 const maxLengthBits = 8
