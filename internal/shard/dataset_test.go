@@ -18,12 +18,6 @@ import (
 	"github.com/factcheckwidget/factcheck/internal/shardio"
 )
 
-// TestDevMAPSharded prints the dev MAP@5 of each CheckThat! set ranked on
-// its whole index and on the same corpus sharded, for the candidates per
-// sentence in FACTCHECK_POOLS (default 20) and the layout of
-// exploreOptions; with
-// FACTCHECK_SCALE=1, on the 300,000-claim scale corpus too. A measurement:
-// FACTCHECK_EXPLORE=1 runs it (README "Scale").
 // exploreOptions are shard.DefaultOptions changed by the environment, for
 // the measurement tests: FACTCHECK_KEEP (postings kept: claim,title,4-gram),
 // FACTCHECK_LENGTH_BITS (the same fields) and FACTCHECK_SHARD_OPTS (stems
@@ -46,6 +40,11 @@ func exploreOptions() shard.Options {
 	return opt
 }
 
+// TestDevMAPSharded prints the dev MAP@5 of each CheckThat! set ranked on
+// its whole index and on the same corpus sharded, for the candidates per
+// sentence in FACTCHECK_POOLS (default 20) and the layout of
+// exploreOptions; with FACTCHECK_SCALE=1, on the 300,000-claim scale
+// corpus too. A measurement: FACTCHECK_EXPLORE=1 runs it (README "Scale").
 func TestDevMAPSharded(t *testing.T) {
 	if os.Getenv("FACTCHECK_EXPLORE") == "" {
 		t.Skip("set FACTCHECK_EXPLORE=1 to measure MAP@5 on sharded corpora")
