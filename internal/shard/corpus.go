@@ -35,9 +35,9 @@ type Corpus struct {
 	sections map[string][]byte
 	langs    *lang.Corpus       // from the sections: how to read a page and analyse a claim
 	keywords map[string][]int32 // keyword buckets (OpenForSearch)
-	search   bool
-	// readKeywords reads a keyword bucket; set by OpenForSearch, so that
-	// the widget's wasm, which never searches, links none of it.
+	// readKeywords reads a keyword bucket; set by OpenForSearch (nil: the
+	// corpus does not search), so that the widget's wasm, which never
+	// searches, links none of it.
 	readKeywords func(*reader)
 	// searchIx is the *searchIndex searches reuse (lookup.go), held as any
 	// so that the widget's wasm, which never searches, links none of it.
@@ -136,7 +136,7 @@ func (c *Corpus) parts(kind byte) int {
 			return 1
 		}
 	case kindKeywords:
-		if c.search {
+		if c.readKeywords != nil {
 			return c.m.KeywordBuckets
 		}
 	}

@@ -18,7 +18,7 @@ import (
 func OpenForSearch(manifest []byte) (*Corpus, error) {
 	c, err := Open(manifest)
 	if err == nil {
-		c.search, c.keywords = true, map[string][]int32{}
+		c.keywords = map[string][]int32{}
 		c.readKeywords = func(r *reader) { r.keywords(c.m.Claims, c.keywords) }
 	}
 	return c, err
@@ -72,7 +72,7 @@ func (c *Corpus) Rank(s, context string, k int) ([]match.Candidate, *index.Index
 func (c *Corpus) Search(f claimsearch.Filter) (*index.Index, claimsearch.Result, []string, error) {
 	langs, need := c.languages()
 	if need != nil {
-		return nil, claimsearch.Result{}, need, errNoSearch(c.search)
+		return nil, claimsearch.Result{}, need, errNoSearch(c.readKeywords != nil)
 	}
 	var words []string
 	for _, alts := range claimsearch.QueryWords(langs, f.Query, f.Language) {
@@ -83,8 +83,8 @@ func (c *Corpus) Search(f claimsearch.Filter) (*index.Index, claimsearch.Result,
 		n.add(kindStems, bucketOf(w, c.m.StemBuckets))
 		n.add(kindKeywords, bucketOf(w, c.m.KeywordBuckets))
 	}
-	if len(n.names) > 0 || !c.search {
-		return nil, claimsearch.Result{}, n.names, errNoSearch(c.search)
+	if len(n.names) > 0 || c.readKeywords == nil {
+		return nil, claimsearch.Result{}, n.names, errNoSearch(c.readKeywords != nil)
 	}
 	var ids []int32
 	if len(words) == 0 {
