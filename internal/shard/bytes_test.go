@@ -37,21 +37,27 @@ func (d *countingDir) Fetch(ctx context.Context, name string) ([]byte, error) {
 }
 
 // TestArticleBytes prints the bytes and files an article fetches from the
-// sharded PolitiFact corpus, by part kind, over 1,000-word slices (words
+// sharded PolitiFact corpus (with FACTCHECK_SCALE=1, the 300,000-claim
+// scale corpus), by part kind, over 1,000-word slices (words
 // 500 to 1,500) of the 2022-2b dev transcripts, each checked by a fresh
 // reader, and whether each page shows what the whole index shows, for the
-// layout of exploreOptions. A measurement: FACTCHECK_EXPLORE=1 runs it.
+// layout of exploreOptions and FACTCHECK_POOL candidates a sentence. A
+// measurement: FACTCHECK_EXPLORE=1 runs it.
 func TestArticleBytes(t *testing.T) {
 	if os.Getenv("FACTCHECK_EXPLORE") == "" {
 		t.Skip("set FACTCHECK_EXPLORE=1 to measure the bytes an article fetches")
 	}
 	s := benchdata.Load(t, benchdata.Debates)
+	x := s.Index
+	if os.Getenv("FACTCHECK_SCALE") == "1" {
+		x = scaleIndex(t)
+	}
 	opt := exploreOptions()
 	dir := t.TempDir()
-	if _, err := shardio.Write(dir, s.Index, opt); err != nil {
+	if _, err := shardio.Write(dir, x, opt); err != nil {
 		t.Fatal(err)
 	}
-	whole := engine.New(s.Index)
+	whole := engine.New(x)
 	shown := func(ss []engine.Sentence) string {
 		var b strings.Builder
 		for _, x := range ss {
@@ -74,6 +80,7 @@ func TestArticleBytes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		explorePool(r)
 		got, err := r.CheckArticle(context.Background(), article, engine.Options{})
 		if err != nil {
 			t.Fatal(err)
@@ -94,7 +101,7 @@ func TestArticleBytes(t *testing.T) {
 		t.Fatal("no dev transcript has 1,500 words")
 	}
 	all := 0
-	for _, k := range []byte("msgcrx") {
+	for _, k := range []byte("mshgcrx") {
 		all += bytes[k]
 		t.Logf("%c: %9d bytes in %7.1f files per article", k, bytes[k]/pages, float64(files[k])/float64(pages))
 	}
@@ -107,4 +114,74 @@ func TestArticleBytes(t *testing.T) {
 	})
 	t.Logf("all: %d bytes per article (%d pages), %d once decompressed; %d files stored; %d pages show what the whole index shows (%d highlights)",
 		all/pages, pages, held/pages, stored, same, highlights)
+}
+
+// memorySource is a corpus folder read once into memory, parts decompressed.
+type memorySource map[string][]byte
+
+func (m memorySource) Fetch(_ context.Context, name string) ([]byte, error) {
+	b, ok := m[name]
+	if !ok {
+		return nil, os.ErrNotExist
+	}
+	return b, nil
+}
+
+// BenchmarkCheckArticleHeld is the Go time of a whole-article check on the
+// sharded PolitiFact corpus with every part it needs at hand (what the
+// widget's worker spends in Go once its fetches are done): the manifest
+// opened, the parts added, the article checked. The article is words 500
+// to 1,500 of the first dev transcript that long (TestArticleBytes's).
+func BenchmarkCheckArticleHeld(b *testing.B) {
+	s := benchdata.Load(b, benchdata.Debates)
+	dir := b.TempDir()
+	if _, err := shardio.Write(dir, s.Index, exploreOptions()); err != nil {
+		b.Fatal(err)
+	}
+	var article string
+	for _, p := range s.Pages["dev"] {
+		if words := strings.Fields(p.Article); len(words) >= 1500 {
+			article = strings.Join(words[500:1500], " ")
+			break
+		}
+	}
+	held := memorySource{}
+	r, err := shardio.Open(context.Background(), &recordingSource{src: shardio.Dir(dir), kept: held})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := r.CheckArticle(context.Background(), article, engine.Options{}); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		r, err := shardio.Open(context.Background(), held)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := r.CheckArticle(context.Background(), article, engine.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// recordingSource keeps, decompressed (the browser's DecompressionStream
+// does that outside Go), what it reads from src.
+type recordingSource struct {
+	src  shardio.Source
+	mu   sync.Mutex
+	kept memorySource
+}
+
+func (r *recordingSource) Fetch(ctx context.Context, name string) ([]byte, error) {
+	b, err := r.src.Fetch(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	if b, err = shardio.Decompress(b); err != nil {
+		return nil, err
+	}
+	r.mu.Lock()
+	r.kept[name] = b
+	r.mu.Unlock()
+	return b, nil
 }

@@ -104,7 +104,8 @@ func (c *Corpus) add(name string, data []byte) error {
 	switch kind {
 	case kindStems:
 		r.bucket([]int{index.FieldClaim, index.FieldTitle}, claims, &c.lengths, c.lists)
-	case kindGrams:
+		r.bucket([]int{index.FieldClaimChars}, claims, &c.lengths, c.lists) // the 4-grams homed here
+	case kindGrams, kindCommon:
 		r.bucket([]int{index.FieldClaimChars}, claims, &c.lengths, c.lists)
 	case kindChunk:
 		first := n * c.m.Chunk
@@ -127,6 +128,8 @@ func (c *Corpus) parts(kind byte) int {
 		return c.m.StemBuckets
 	case kindGrams:
 		return c.m.GramBuckets
+	case kindCommon:
+		return 1
 	case kindChunk:
 		return c.m.Chunks()
 	case kindCards:
@@ -335,18 +338,26 @@ func (c *Corpus) claimsIndex(ids []int32, q *queryLists, grams bool) (*index.Ind
 	return x, nil
 }
 
-// check runs the first two rounds of a check of the analysed sentences
-// as: the term lists, then the records of the claims first picks from
-// them. Once it has both, it returns the index to check on and the claim
-// id of each of its documents; until then, the parts to fetch.
+// check runs the first three rounds of a check of the analysed sentences
+// as: the stem buckets and the common 4-grams, then the buckets of the
+// 4-grams not found in them (format.go), then the records of the claims
+// first picks from the lists. Once it has them all, it returns the index
+// to check on and the claim id of each of its documents; until then, the
+// parts to fetch.
 func (c *Corpus) check(key string, as []*text.Analysis, first func(*engine.Checker) []int) (*index.Index, []int32, []string, error) {
 	stems, grams := termsOf(as)
 	n := c.newNeeds()
 	for _, t := range stems {
 		n.add(kindStems, bucketOf(t, c.m.StemBuckets))
 	}
-	for _, t := range grams {
-		n.add(kindGrams, bucketOf(t, c.m.GramBuckets))
+	n.add(kindCommon, 0)
+	if len(n.names) > 0 {
+		return nil, nil, n.names, nil
+	}
+	for _, t := range grams { // those neither common nor homed in the stems' buckets
+		if c.lists[listKey(index.FieldClaimChars, t)] == nil {
+			n.add(kindGrams, bucketOf(t, c.m.GramBuckets))
+		}
 	}
 	if len(n.names) > 0 {
 		return nil, nil, n.names, nil

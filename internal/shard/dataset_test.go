@@ -20,8 +20,9 @@ import (
 
 // exploreOptions are shard.DefaultOptions changed by the environment, for
 // the measurement tests: FACTCHECK_KEEP (postings kept: claim,title,4-gram),
-// FACTCHECK_LENGTH_BITS (the same fields) and FACTCHECK_SHARD_OPTS (stems
-// and 4-grams a bucket, claims a record and a card chunk).
+// FACTCHECK_LENGTH_BITS (the same fields), FACTCHECK_SHARD_OPTS (stems
+// and 4-grams a bucket, claims a record and a card chunk) and
+// FACTCHECK_GRAM_SHARE (GramPostingsShare).
 func exploreOptions() shard.Options {
 	opt := shard.DefaultOptions()
 	for env, dst := range map[string][]*int{
@@ -37,7 +38,17 @@ func exploreOptions() shard.Options {
 			}
 		}
 	}
+	if v, err := strconv.ParseFloat(os.Getenv("FACTCHECK_GRAM_SHARE"), 64); err == nil {
+		opt.GramPostingsShare = v
+	}
 	return opt
+}
+
+// explorePool sets r's candidates a sentence to FACTCHECK_POOL when set.
+func explorePool(r *shardio.Reader) {
+	if n, err := strconv.Atoi(os.Getenv("FACTCHECK_POOL")); err == nil {
+		r.SetPool(n)
+	}
 }
 
 // TestDevMAPSharded prints the dev MAP@5 of each CheckThat! set ranked on
@@ -62,17 +73,21 @@ func TestDevMAPSharded(t *testing.T) {
 		devMAP(t, s.Name, s.Index, s, opt, pools)
 	}
 	if os.Getenv("FACTCHECK_SCALE") == "1" {
-		s := benchdata.Load(t, benchdata.Debates)
-		cs, err := benchdata.ScaleCorpus(benchdata.Dir(), benchdata.ScaleClaims)
-		if err != nil {
-			t.Fatal(err)
-		}
-		x, err := compile.Index(cs, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		devMAP(t, "scale", x, s, opt, pools)
+		devMAP(t, "scale", scaleIndex(t), benchdata.Load(t, benchdata.Debates), opt, pools)
 	}
+}
+
+// scaleIndex is the 300,000-claim scale corpus (make bench), compiled.
+func scaleIndex(t *testing.T) *index.Index {
+	cs, err := benchdata.ScaleCorpus(benchdata.Dir(), benchdata.ScaleClaims)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := compile.Index(cs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
 }
 
 func devMAP(t *testing.T, name string, x *index.Index, s *benchdata.Set, opt shard.Options, pools []int) {
@@ -123,14 +138,15 @@ func devMAP(t *testing.T, name string, x *index.Index, s *benchdata.Set, opt sha
 // TestDevPagesSharded checks the 19 whole 2022-2b dev transcripts as pages
 // on the sharded PolitiFact corpus, each with a fresh reader, against the
 // whole index: what a reader sees (make eval's page figures) must not
-// change with the layout. A measurement: FACTCHECK_EXPLORE=1 runs it.
+// change with the layout (exploreOptions; FACTCHECK_POOL candidates a
+// sentence). A measurement: FACTCHECK_EXPLORE=1 runs it.
 func TestDevPagesSharded(t *testing.T) {
 	if os.Getenv("FACTCHECK_EXPLORE") == "" {
 		t.Skip("set FACTCHECK_EXPLORE=1 to compare whole dev pages on a sharded corpus")
 	}
 	s := benchdata.Load(t, benchdata.Debates)
 	dir := t.TempDir()
-	if _, err := shardio.Write(dir, s.Index, shard.DefaultOptions()); err != nil {
+	if _, err := shardio.Write(dir, s.Index, exploreOptions()); err != nil {
 		t.Fatal(err)
 	}
 	whole := engine.New(s.Index)
@@ -146,6 +162,7 @@ func TestDevPagesSharded(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		explorePool(r)
 		got, err := r.CheckArticle(context.Background(), p.Article, engine.Options{})
 		if err != nil {
 			t.Fatal(err)

@@ -1,9 +1,10 @@
 // Package shard writes and reads a sharded corpus: a compiled corpus cut
 // into static files that a reader (the widget, the CLI, the Worker) fetches
 // piece by piece, only what the text it checks needs. A check reads it in
-// three rounds: the term lists of the text's words and 4-grams, from which
-// the matcher's first stage picks candidate claims (impact-ordered lists
-// cut to their best postings, so the work does not grow with the corpus);
+// four rounds: the term lists of the text's words (with most of its
+// 4-grams'), then those of the 4-grams still missing, from which the
+// matcher's first stage picks candidate claims (impact-ordered lists cut
+// to their best postings, so the work does not grow with the corpus);
 // the records of those claims (what ranking reads: texts, date, language);
 // and, for the few claims the check returns, their cards (what a reader is
 // shown: id, rating, publisher, link). It runs the one matcher, page model
@@ -15,8 +16,10 @@
 // A sharded corpus is a folder:
 //
 //	DIR/manifest         the manifest: statistics, parameters, and the build
-//	DIR/BUILD/s<n>       stem bucket n: claim and title field lists of the stems hashed to n
-//	DIR/BUILD/g<n>       4-gram bucket n: the 4-gram field lists of the grams hashed to n
+//	DIR/BUILD/s<n>       stem bucket n: claim and title field lists of the stems hashed to n,
+//	                     and the 4-gram field lists of the 4-grams homed at those stems
+//	DIR/BUILD/g<n>       4-gram bucket n: the 4-gram field lists of the 4-grams with postings hashed to n
+//	DIR/BUILD/h0         the common 4-grams: document frequencies of the 4-grams without postings
 //	DIR/BUILD/k<n>       keyword bucket n: every claim holding a stem hashed to n (claims:search)
 //	DIR/BUILD/c<n>       record chunk n: claims n·C to n·C+C−1 as ranking reads them (C in the manifest)
 //	DIR/BUILD/r<n>       card chunk n: claims n·R to n·R+R−1 as a reader sees them (R in the manifest)
@@ -28,6 +31,13 @@
 // (the one file to serve without long caching). A term's bucket is the
 // 32-bit FNV-1a hash of its UTF-8 bytes modulo the bucket count.
 //
+// A 4-gram's home is the stem of the content word it most often comes
+// from in the claims' texts (homes.go): a page's 4-grams come from its
+// words, whose stem buckets a check fetches anyway, so it fetches the
+// 4-gram buckets only of the 4-grams it did not find there. A 4-gram with
+// postings is in its hash bucket and, when it has a home, in its home's
+// stem bucket too; a common one is in h0 alone.
+//
 // A file, the manifest too, is stored gzip-compressed (a browser reads it
 // with DecompressionStream) when that saves a fifth of it, else as it is
 // (internal/shardio.Compress): a reader tells by the first two bytes
@@ -38,7 +48,7 @@
 // # Manifest
 //
 //	offset 0  magic    "FCSM"
-//	offset 4  version  uint16 LE, currently 3
+//	offset 4  version  uint16 LE, currently 4
 //	offset 6  flags    uint16 LE, 0
 //	offset 8  body
 //	last 4    CRC-32 (IEEE) of every byte before it, uint32 LE
@@ -53,8 +63,8 @@
 //	                   claim's length in a posting, 0 to 8, and if L > 0
 //	                   the step S between lengths of successive codes as
 //	                   float64 bits)
-//	       gramMaxDF   varint: 4-grams in more claims have no postings (the
-//	                   matcher skips them, match.Params.MaxDFShare)
+//	       gramMaxDF   varint: 4-grams in more claims are common: they have
+//	                   no postings, and are in part h0 alone
 //	       stemBuckets varint, gramBuckets varint, keywordBuckets varint
 //	       chunk       varint C, claims per record chunk
 //	       cardChunk   varint R, claims per card chunk
@@ -63,16 +73,18 @@
 // # Parts
 //
 //	offset 0  magic    "FCSP"
-//	offset 4  version  uint16 LE, currently 3
-//	offset 6  kind     byte: 's', 'g', 'k', 'c', 'r' or 'x'
+//	offset 4  version  uint16 LE, currently 4
+//	offset 6  kind     byte: 's', 'g', 'h', 'k', 'c', 'r' or 'x'
 //	offset 7  0
-//	offset 8  number   uint32 LE (bucket or chunk number; 0 for x)
+//	offset 8  number   uint32 LE (bucket or chunk number; 0 for h and x)
 //	offset 12 body
 //	last 4    CRC-32 (IEEE) of every byte before it, uint32 LE
 //
 // Stem bucket body: varint T, then T terms in byte order, each the term
-// string and, for the claim field then the title field, a list. 4-gram
-// bucket body: the same with one list (the 4-gram field). A list is varint
+// string and, for the claim field then the title field, a list; then the
+// 4-grams homed there as a 4-gram bucket body. 4-gram bucket and common
+// 4-gram body: varint G, then G 4-grams in byte order, each the 4-gram
+// string and its list in the 4-gram field. A list is varint
 // df (claims of the corpus holding the term), varint n, then, when n > 0,
 // the n postings bit-packed (postings.go) in a byte string (varint byte
 // count, bytes), most significant bit first, padded with zero bits to a
@@ -87,7 +99,7 @@
 // of highest BM25 impact
 // tf/(tf + k1·(1 − b + b·length/average)), ties to the lower claim id.
 // n < df when the field's K cut the list, and n = 0 for terms the matcher
-// never reads (idf 0, or 4-grams above gramMaxDF).
+// never reads (idf 0, or common 4-grams).
 //
 // Keyword bucket body: varint T, then T terms in byte order, each the
 // term string, varint n and n varint claim id deltas − 1: every claim whose
@@ -120,7 +132,7 @@ import (
 )
 
 // Version of the sharded format this package writes and reads.
-const Version = 3
+const Version = 4
 
 // Magic bytes of the manifest and of the parts.
 const (
@@ -139,6 +151,7 @@ const (
 	kindChunk    = 'c'
 	kindCards    = 'r'
 	kindSections = 'x'
+	kindCommon   = 'h'
 )
 
 const partHeaderLen = 12

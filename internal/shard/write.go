@@ -30,6 +30,12 @@ type Options struct {
 	// claim's length in the field, for the first stage's length
 	// normalisation (0 to 8; 0: none).
 	LengthBits [index.NumFields]int
+	// GramPostingsShare: 4-grams in a larger share of the claims, and in
+	// more claims than the 4-gram field keeps postings of, are common: the
+	// first stage reads no postings of them, and their document
+	// frequencies are in one part every check fetches. The matcher's own
+	// share (match.Params.MaxDFShare) bounds it.
+	GramPostingsShare float64
 	// Chunk is how many claims a record chunk holds, CardChunk how many a
 	// card chunk holds.
 	Chunk, CardChunk int
@@ -73,9 +79,25 @@ type Options struct {
 //     with context is 0.219 with 6 bits everywhere, 0.224 with 4, 0.233
 //     with 4 bits for stems only and 0.235 with none (whole: 0.256); at
 //     19,250 claims none loses 0.005-0.009 on 2022-2b, 4 bits for stems
-//     nothing. Postings only for 4-grams in at most 3 % or 1 % of claims
-//     (not the matcher's 10 %, gramMaxDF) would fetch 0.75 or 0.64 MB with
-//     the same pages and 19k MAP@5, but 300k MAP@5 0.229 or 0.228: not done.
+//     nothing.
+//   - 4-grams homed in the stem buckets (homes.go, format version 4), and
+//     postings only for those in at most 0.3 % of claims (and at least
+//     in the 100 whose lists are never cut; the matcher's own bound is
+//     10 %): the slices fetch 0.59 MB in 1,675 files (4-gram buckets 321
+//     files, 38 kB; stem buckets 241 kB; common 4-grams 20 kB) against
+//     0.82 MB in 3,543 files, and show the same; TestDevPagesSharded's
+//     18,223 sentences show the same. MAP@5: 0.829, 0.833, 0.370, 0.423
+//     at 19k; 0.229 at 300k (0.233 with postings up to 10 %). Postings up
+//     to 1 % fetch 0.68 MB in 1,857 files with the same pages, MAP@5
+//     0.228 at 300k; up to 3 %, 0.82 MB in 2,244 files. The common
+//     4-grams' part is ~80 kB (8,832 4-grams) at 300k with 0.3 %, 36 kB
+//     with 1 %; it is bounded by the 4-grams a claim has over the share,
+//     not by the corpus.
+//   - 20 candidates a sentence (Corpus.Pool): 10 fetch 0.47 MB (records
+//     0.13 MB in 581 files against 0.25 MB in 1,092) but lose 0.010 of
+//     2022-2b MAP@5 with context at 19k, and 2 of the 18,223 dev
+//     sentences show something else; 15: one slice of 19 shows something
+//     else. At 300k, 10, 15 and 20 give 0.226, 0.232 and 0.229.
 //   - 8 claims a card chunk: a check fetches the cards of the few claims
 //     it shows (0.4 kB an article), but a search those of every claim
 //     holding a query word. On PolitiFact, "South Korea troops" (211
@@ -83,7 +105,7 @@ type Options struct {
 //     as many files (407 and 381).
 //   - 4 stems a keyword bucket: keyword buckets serve claims:search only.
 func DefaultOptions() Options {
-	return Options{Keep: [index.NumFields]int{1000, 300, 100}, LengthBits: [index.NumFields]int{4, 4, 0},
+	return Options{Keep: [index.NumFields]int{1000, 300, 100}, LengthBits: [index.NumFields]int{4, 4, 0}, GramPostingsShare: 0.003,
 		StemsPerBucket: 2, GramsPerBucket: 2, KeywordsPerBucket: 4, Chunk: 1, CardChunk: 8}
 }
 
@@ -105,6 +127,9 @@ func Cut(x *index.Index, opt Options, emit func(Part) error) (*Manifest, error) 
 	if opt.Chunk <= 0 || opt.CardChunk <= 0 || opt.StemsPerBucket <= 0 || opt.GramsPerBucket <= 0 || opt.KeywordsPerBucket <= 0 {
 		return nil, errors.New("shard: chunks and terms per bucket must be positive")
 	}
+	if !(opt.GramPostingsShare > 0 && opt.GramPostingsShare <= 1) {
+		return nil, errors.New("shard: the share of claims of 4-grams with postings must be within 0 and 1")
+	}
 	for _, b := range opt.LengthBits {
 		if b < 0 || b > maxLengthBits {
 			return nil, errors.New("shard: length bits must be within 0 and 8")
@@ -112,7 +137,11 @@ func Cut(x *index.Index, opt Options, emit func(Part) error) (*Manifest, error) 
 	}
 	p := match.DefaultParams()
 	m := &Manifest{Meta: x.Meta, Claims: x.NumClaims(), Chunk: opt.Chunk, CardChunk: opt.CardChunk,
-		GramMaxDF: int(p.MaxDFShare * float64(x.NumClaims())), Sections: len(x.Sections) > 0}
+		Sections: len(x.Sections) > 0}
+	// Lists no longer than the 4-gram field keeps are never cut, so the
+	// share makes 4-grams common only where it would cut them anyway.
+	n := float64(x.NumClaims())
+	m.GramMaxDF = int(min(p.MaxDFShare*n, max(opt.GramPostingsShare*n, float64(opt.Keep[index.FieldClaimChars]))))
 	for f := range m.Fields {
 		m.Fields[f] = FieldInfo{Kind: index.Kind(f), AvgLen: x.Fields[f].AvgLen, K1: p.K1[f], B: p.B[f], Keep: opt.Keep[f], LengthBits: opt.LengthBits[f]}
 		if opt.LengthBits[f] > 0 {
@@ -122,7 +151,16 @@ func Cut(x *index.Index, opt Options, emit func(Part) error) (*Manifest, error) 
 	w := &writer{x: x, m: m}
 	stems := w.stemVocabulary()
 	m.StemBuckets = bucketsFor(len(stems), opt.StemsPerBucket)
-	m.GramBuckets = bucketsFor(x.Fields[index.FieldClaimChars].NumTerms(), opt.GramsPerBucket)
+	chars := &x.Fields[index.FieldClaimChars]
+	var rare, common []int
+	for t := 0; t < chars.NumTerms(); t++ {
+		if chars.DF(t) > m.GramMaxDF {
+			common = append(common, t)
+		} else {
+			rare = append(rare, t)
+		}
+	}
+	m.GramBuckets = bucketsFor(len(rare), opt.GramsPerBucket)
 	m.KeywordBuckets = bucketsFor(len(stems), opt.KeywordsPerBucket)
 	stemsIn := make([][]stemTerm, m.StemBuckets)
 	keywordsIn := make([][]stemTerm, m.KeywordBuckets)
@@ -132,21 +170,25 @@ func Cut(x *index.Index, opt Options, emit func(Part) error) (*Manifest, error) 
 		k := bucketOf(st.term, m.KeywordBuckets)
 		keywordsIn[k] = append(keywordsIn[k], st)
 	}
-	gramsIn := make([][]int, m.GramBuckets)
-	chars := &x.Fields[index.FieldClaimChars]
-	for t := 0; t < chars.NumTerms(); t++ {
+	gramsIn, homedIn := make([][]int, m.GramBuckets), make([][]int, m.StemBuckets)
+	homes, claimStems := gramHomes(x, m.GramMaxDF), &x.Fields[index.FieldClaim]
+	for _, t := range rare {
 		b := bucketOf(chars.Term(t), m.GramBuckets)
 		gramsIn[b] = append(gramsIn[b], t)
+		if h := homes[t]; h != noHome {
+			b := bucketOf(claimStems.Term(int(h)), m.StemBuckets)
+			homedIn[b] = append(homedIn[b], t)
+		}
 	}
-	var jobs []job
+	jobs := []job{{kindCommon, 0, func() []byte { return w.gramBucket(kindCommon, 0, common) }}}
 	for b := range stemsIn {
-		jobs = append(jobs, job{kindStems, b, func() []byte { return w.stemBucket(b, stemsIn[b]) }})
+		jobs = append(jobs, job{kindStems, b, func() []byte { return w.stemBucket(b, stemsIn[b], homedIn[b]) }})
 	}
 	for b := range keywordsIn {
 		jobs = append(jobs, job{kindKeywords, b, func() []byte { return w.keywordBucket(b, keywordsIn[b]) }})
 	}
 	for b := range gramsIn {
-		jobs = append(jobs, job{kindGrams, b, func() []byte { return w.gramBucket(b, gramsIn[b]) }})
+		jobs = append(jobs, job{kindGrams, b, func() []byte { return w.gramBucket(kindGrams, b, gramsIn[b]) }})
 	}
 	for c := 0; c < m.Chunks(); c++ {
 		jobs = append(jobs, job{kindChunk, c, func() []byte { return w.chunk(c) }})
@@ -264,23 +306,32 @@ func (w *writer) stemVocabulary() []stemTerm {
 	return out
 }
 
-func (w *writer) stemBucket(n int, terms []stemTerm) []byte {
+// stemBucket is stem bucket n: its stems' lists, then those of the
+// 4-grams homed there (homes.go).
+func (w *writer) stemBucket(n int, terms []stemTerm, homed []int) []byte {
 	b := binfmt.AppendUvarint(partHeader(kindStems, n), uint64(len(terms)))
 	for _, st := range terms {
 		b = binfmt.AppendString(b, st.term)
 		b = w.appendList(b, index.FieldClaim, st.claim)
 		b = w.appendList(b, index.FieldTitle, st.titles)
 	}
-	return binfmt.AppendChecksum(b)
+	return binfmt.AppendChecksum(w.appendGrams(b, homed))
 }
 
-func (w *writer) gramBucket(n int, terms []int) []byte {
+// gramBucket is 4-gram bucket n, or the common 4-grams' part.
+func (w *writer) gramBucket(kind byte, n int, terms []int) []byte {
+	return binfmt.AppendChecksum(w.appendGrams(partHeader(kind, n), terms))
+}
+
+// appendGrams writes the lists of 4-grams terms (ascending ids: byte
+// order), with their count first.
+func (w *writer) appendGrams(b []byte, terms []int) []byte {
 	chars := &w.x.Fields[index.FieldClaimChars]
-	b := binfmt.AppendUvarint(partHeader(kindGrams, n), uint64(len(terms)))
+	b = binfmt.AppendUvarint(b, uint64(len(terms)))
 	for _, t := range terms {
 		b = w.appendList(binfmt.AppendString(b, chars.Term(t)), index.FieldClaimChars, t)
 	}
-	return binfmt.AppendChecksum(b)
+	return b
 }
 
 // appendList writes term t's list in field f: its df and its best
