@@ -11,10 +11,12 @@ import (
 
 	"github.com/factcheckwidget/factcheck/internal/atomicfile"
 	"github.com/factcheckwidget/factcheck/internal/corpus"
+	"github.com/factcheckwidget/factcheck/internal/index"
+	"github.com/factcheckwidget/factcheck/internal/shard"
 )
 
 func init() {
-	register(command{"index", "-o corpus.fcx [--shards] [--strict] [--name NAME] INPUT...",
+	register(command{"index", "-o corpus.fcx [--shards [--claim-postings N]] [--strict] [--name NAME] INPUT...",
 		"compile ClaimReview JSON-LD or HTML, Fact Check Tools JSON or CheckThat! JSONL files into one index", runIndex})
 }
 
@@ -36,6 +38,8 @@ func runIndex(args []string, stdout, stderr io.Writer) error {
 	name := fs.String("name", "", "corpus name stored in the index")
 	strict := fs.Bool("strict", false, "fail, writing nothing, when any item or input is skipped")
 	shards := fs.Bool("shards", false, "write a sharded corpus: -o names a folder of static files a reader fetches piece by piece")
+	claimPostings := fs.Int("claim-postings", shard.DefaultOptions().Keep[index.FieldClaim],
+		"with --shards: postings a claim-word list keeps (fewer: fewer bytes a page, worse ranking on large corpora; README \"Scale\")")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -44,6 +48,9 @@ func runIndex(args []string, stdout, stderr io.Writer) error {
 	}
 	if fs.NArg() == 0 {
 		return usageError{"index: at least one INPUT file is required"}
+	}
+	if *claimPostings < 1 {
+		return usageError{"index: --claim-postings must be at least 1"}
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(indexMemoryLimit))
@@ -79,7 +86,7 @@ func runIndex(args []string, stdout, stderr io.Writer) error {
 	x.Meta["built"] = time.Now().UTC().Format(time.RFC3339)
 	if *shards {
 		fmt.Fprintf(stderr, "%s (read in %s)\n", summary, readTime.Round(time.Millisecond))
-		return writeShards(*out, x, stderr)
+		return writeShards(*out, x, *claimPostings, stderr)
 	}
 	var size int64
 	// Streamed to the file: an index in memory twice (built, and encoded)

@@ -37,10 +37,12 @@ func openSharded(path string) (*shardio.Reader, error) {
 	return r, nil
 }
 
-// writeShards writes x as a sharded corpus into dir.
-func writeShards(dir string, x *index.Index, stderr io.Writer) error {
+// writeShards writes x as a sharded corpus into dir, its claim-word lists
+// cut to claimPostings postings.
+func writeShards(dir string, x *index.Index, claimPostings int, stderr io.Writer) error {
 	start := time.Now()
 	opt := shard.DefaultOptions()
+	opt.Keep[index.FieldClaim] = claimPostings
 	if isTerminal(stderr) {
 		opt.Progress = partsProgress(stderr)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/factcheckwidget/factcheck/internal/index"
+	"github.com/factcheckwidget/factcheck/internal/shard"
 	"github.com/factcheckwidget/factcheck/internal/shardio"
 )
 
@@ -24,6 +27,15 @@ func TestShardedCorpusCommands(t *testing.T) {
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, stderr, "wrote ")
 	require.True(t, shardio.IsCorpusDir(shards))
+	assert.Equal(t, shard.DefaultOptions().Keep[index.FieldClaim], manifestOf(t, shards).Fields[index.FieldClaim].Keep)
+
+	// An operator may cut the claim-word lists shorter, for lighter pages.
+	light := filepath.Join(dir, "light") + "/"
+	code, _, stderr = runFactcheck(t, "index", "--shards", "--claim-postings", "500", "-o", light, testCorpus)
+	require.Equal(t, 0, code, stderr)
+	assert.Equal(t, 500, manifestOf(t, light).Fields[index.FieldClaim].Keep)
+	code, _, stderr = runFactcheck(t, "index", "--shards", "--claim-postings", "0", "-o", light, testCorpus)
+	assert.Contains(t, requireOneLineError(t, 2, code, stderr), "--claim-postings must be at least 1")
 
 	article := filepath.Join(dir, "article.txt")
 	require.NoError(t, os.WriteFile(article, []byte(readQueriesText(t)), 0o644))
@@ -50,6 +62,17 @@ func TestShardedCorpusCommands(t *testing.T) {
 	msg := requireOneLineError(t, 1, code, stderr)
 	assert.Contains(t, msg, "sharded corpus part ")
 	assert.Contains(t, msg, "/c")
+}
+
+// manifestOf reads the manifest of the sharded corpus in dir.
+func manifestOf(t *testing.T, dir string) *shard.Manifest {
+	data, err := shardio.Dir(dir).Fetch(context.Background(), shard.ManifestName)
+	require.NoError(t, err)
+	data, err = shardio.Decompress(data)
+	require.NoError(t, err)
+	m, err := shard.DecodeManifest(data)
+	require.NoError(t, err)
+	return m
 }
 
 // readQueriesText is the test queries' texts as one article.

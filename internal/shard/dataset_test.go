@@ -1,6 +1,7 @@
 package shard_test
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -55,7 +56,9 @@ func explorePool(r *shardio.Reader) {
 // its whole index and on the same corpus sharded, for the candidates per
 // sentence in FACTCHECK_POOLS (default 20) and the layout of
 // exploreOptions; with FACTCHECK_SCALE=1, on the 300,000-claim scale
-// corpus too. A measurement: FACTCHECK_EXPLORE=1 runs it (README "Scale").
+// corpus too (=only: that alone); FACTCHECK_SPLIT=train ranks the train
+// queries instead. A
+// measurement: FACTCHECK_EXPLORE=1 runs it (README "Scale").
 func TestDevMAPSharded(t *testing.T) {
 	if os.Getenv("FACTCHECK_EXPLORE") == "" {
 		t.Skip("set FACTCHECK_EXPLORE=1 to measure MAP@5 on sharded corpora")
@@ -69,10 +72,13 @@ func TestDevMAPSharded(t *testing.T) {
 			pools = append(pools, n)
 		}
 	}
-	for _, s := range benchdata.LoadAll(t) {
-		devMAP(t, s.Name, s.Index, s, opt, pools)
+	scale := os.Getenv("FACTCHECK_SCALE")
+	if scale != "only" {
+		for _, s := range benchdata.LoadAll(t) {
+			devMAP(t, s.Name, s.Index, s, opt, pools)
+		}
 	}
-	if os.Getenv("FACTCHECK_SCALE") == "1" {
+	if scale == "1" || scale == "only" {
 		devMAP(t, "scale", scaleIndex(t), benchdata.Load(t, benchdata.Debates), opt, pools)
 	}
 }
@@ -106,13 +112,14 @@ func devMAP(t *testing.T, name string, x *index.Index, s *benchdata.Set, opt sha
 			}
 			return ""
 		}
+		split := cmp.Or(os.Getenv("FACTCHECK_SPLIT"), "dev")
 		run := evaluate.Run{}
-		for _, q := range s.Queries["dev"] {
+		for _, q := range s.Queries[split] {
 			for _, c := range m.RankQuery(m.PrepareContext(q.Text, ctx(q)), 5) {
 				run[q.ID] = append(run[q.ID], x.Claim(c.Doc).ID)
 			}
 		}
-		line := fmt.Sprintf("%s context=%v: whole %.3f", name, withContext, evaluate.Score(s.Qrels["dev"], run).MAP5)
+		line := fmt.Sprintf("%s %s context=%v: whole %.3f", name, split, withContext, evaluate.Score(s.Qrels[split], run).MAP5)
 		for _, pool := range pools {
 			r, err := shardio.Open(context.Background(), shardio.Dir(dir))
 			if err != nil {
@@ -120,7 +127,7 @@ func devMAP(t *testing.T, name string, x *index.Index, s *benchdata.Set, opt sha
 			}
 			r.SetPool(pool)
 			run := evaluate.Run{}
-			for _, q := range s.Queries["dev"] {
+			for _, q := range s.Queries[split] {
 				cands, px, err := r.Rank(context.Background(), q.Text, ctx(q), 5)
 				if err != nil {
 					t.Fatal(err)
@@ -129,7 +136,7 @@ func devMAP(t *testing.T, name string, x *index.Index, s *benchdata.Set, opt sha
 					run[q.ID] = append(run[q.ID], px.Claim(c.Doc).ID)
 				}
 			}
-			line += fmt.Sprintf("; sharded, %d candidates a sentence: %.3f", pool, evaluate.Score(s.Qrels["dev"], run).MAP5)
+			line += fmt.Sprintf("; sharded, %d candidates a sentence: %.3f", pool, evaluate.Score(s.Qrels[split], run).MAP5)
 		}
 		t.Log(line)
 	}

@@ -21,7 +21,7 @@ func FuzzAdd(f *testing.F) {
 		}
 		names = append(names, best)
 	}
-	names = append(names, "x")
+	names = append(names, "x", "h0")
 	for i, name := range names {
 		f.Add(i, parts[name])
 	}

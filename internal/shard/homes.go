@@ -14,8 +14,8 @@ import (
 // often comes from in the claims (its home). A page fetches the stem
 // buckets of its words anyway; the 4-grams found there need no 4-gram
 // bucket. Over 1,000-word slices of the dev debates (TestArticleBytes),
-// the 4-gram buckets an article fetches fall from 2,200 to 511, and its
-// bytes from 0.82 to 0.68 MB, with the common 4-grams apart (Options.
+// the 4-gram buckets an article fetches fall from 2,200 to 321, and its
+// bytes from 0.82 to 0.59 MB, with the common 4-grams apart (Options.
 // GramPostingsShare).
 
 // noHome marks a 4-gram no content word of the claims makes (stop words
@@ -27,11 +27,11 @@ const noHome = -1
 // home is the Boyer-Moore majority vote over the claims, in claim order,
 // of the content words each occurrence of the 4-gram overlaps: the stem
 // that makes most of its occurrences when one makes more than half, and
-// otherwise one of the frequent ones. The most frequent stem, counted
-// exactly (memory per pair rather than per 4-gram), left an estimated 65
-// fewer 4-gram buckets to fetch an article (480 against 545, of ~2,300
-// 4-grams) for 9 % more 4-gram bytes; the stem of highest document
-// frequency 89 fewer for 46 % more.
+// otherwise one of the frequent ones. With postings up to 1 % of claims,
+// the most frequent stem, counted exactly (memory per pair rather than
+// per 4-gram), left an estimated 65 fewer 4-gram buckets to fetch an
+// article (480 against 545, of ~2,300 4-grams) for 9 % more 4-gram
+// bytes; the stem of highest document frequency 89 fewer for 46 % more.
 func gramHomes(x *index.Index, maxDF int) []int32 {
 	chars, stems := &x.Fields[index.FieldClaimChars], &x.Fields[index.FieldClaim]
 	home := make([]int32, chars.NumTerms())

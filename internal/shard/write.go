@@ -47,16 +47,22 @@ type Options struct {
 // they come from (README "Scale"; TestDevMAPSharded, TestArticleBytes and
 // make bench):
 //
-//   - Keep 1000 claim-stem, 300 title-stem and 100 4-gram postings: on
+//   - Keep 3000 claim-stem, 300 title-stem and 100 4-gram postings: on
 //     the three dev sets (10,375 to 19,250 claims) the sharded MAP@5 is
-//     0.829, 0.833, 0.370 and 0.421 with context against the whole index's
+//     0.829, 0.833, 0.370 and 0.423 with context against the whole index's
 //     0.833, 0.841, 0.366 and 0.419, since few lists are that long there.
-//     4-gram lists cut at 30 lose 0.005-0.010 more (0.824, 0.823, 0.362,
-//     0.413). At 300,000 claims these cuts lose 0.023 with the lengths
-//     below (0.233 against 0.256). 4-gram lists cut at 40, 60 or 200 give
-//     0.216, 0.211 and 0.229 there, 50 candidates a sentence 0.225 (with
-//     version 2's lengths: 0.219, 50 candidates 0.233, 1,000 postings in
-//     every field and 50 candidates 0.230).
+//     At 300,000 claims the claim-stem cut is what costs: 2022-2b MAP@5
+//     with context, sharded against 0.256 whole, is 0.229 with 1,000
+//     claim-stem postings, 0.230 with 2,000, 0.248 with 3,000, 0.237
+//     with title lists uncut, 0.262 with both stem fields uncut, and
+//     0.258 with nothing cut (so 20 candidates a sentence lose nothing);
+//     4-gram lists uncut give 0.221. On the 2022-2b train queries (tuned
+//     there, checked on dev) the loss is 0.026 with 1,000 and 0.004 with
+//     3,000 (0.308 and 0.330 against 0.334). 3,000 fetch 27 % more at
+//     300,000 claims (1.57 against 1.24 MB an article, TestArticleBytes)
+//     and 1 % more at 19,250. 4-gram lists cut at 30 lose 0.005-0.010 on
+//     the dev sets (0.824, 0.823, 0.362, 0.413); at 300,000 claims, cut at
+//     40, 60 or 200 they gave 0.216, 0.211 and 0.229 on version 3.
 //   - 2 stems and 2 4-grams a bucket, 1 claim a record chunk: a 1,000-word
 //     article touches ~330 stems, ~2,600 4-grams and ~1,100 candidate
 //     claims, of which it shows a few. Over 1,000-word slices of the 19
@@ -87,7 +93,8 @@ type Options struct {
 //     files, 38 kB; stem buckets 241 kB; common 4-grams 20 kB) against
 //     0.82 MB in 3,543 files, and show the same; TestDevPagesSharded's
 //     18,223 sentences show the same. MAP@5: 0.829, 0.833, 0.370, 0.423
-//     at 19k; 0.229 at 300k (0.233 with postings up to 10 %). Postings up
+//     at 19k; 0.229 at 300k with 1,000 claim-stem postings (0.233 with
+//     4-gram postings up to 10 %). Postings up
 //     to 1 % fetch 0.68 MB in 1,857 files with the same pages, MAP@5
 //     0.228 at 300k; up to 3 %, 0.82 MB in 2,244 files. The common
 //     4-grams' part is ~80 kB (8,832 4-grams) at 300k with 0.3 %, 36 kB
@@ -97,7 +104,8 @@ type Options struct {
 //     0.13 MB in 581 files against 0.25 MB in 1,092) but lose 0.010 of
 //     2022-2b MAP@5 with context at 19k, and 2 of the 18,223 dev
 //     sentences show something else; 15: one slice of 19 shows something
-//     else. At 300k, 10, 15 and 20 give 0.226, 0.232 and 0.229.
+//     else. At 300k (1,000 claim-stem postings), 10, 15 and 20 give
+//     0.226, 0.232 and 0.229.
 //   - 8 claims a card chunk: a check fetches the cards of the few claims
 //     it shows (0.4 kB an article), but a search those of every claim
 //     holding a query word. On PolitiFact, "South Korea troops" (211
@@ -105,7 +113,7 @@ type Options struct {
 //     as many files (407 and 381).
 //   - 4 stems a keyword bucket: keyword buckets serve claims:search only.
 func DefaultOptions() Options {
-	return Options{Keep: [index.NumFields]int{1000, 300, 100}, LengthBits: [index.NumFields]int{4, 4, 0}, GramPostingsShare: 0.003,
+	return Options{Keep: [index.NumFields]int{3000, 300, 100}, LengthBits: [index.NumFields]int{4, 4, 0}, GramPostingsShare: 0.003,
 		StemsPerBucket: 2, GramsPerBucket: 2, KeywordsPerBucket: 4, Chunk: 1, CardChunk: 8}
 }
 
