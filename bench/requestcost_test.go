@@ -8,7 +8,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"strconv"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -50,13 +49,11 @@ func TestRequestCost(t *testing.T) {
 	if _, err := shardio.Write(dir, s.Index, shard.DefaultOptions()); err != nil {
 		t.Fatal(err)
 	}
-	var article string
-	for _, p := range s.Pages["dev"] {
-		if words := strings.Fields(p.Article); len(words) >= 1500 {
-			article = strings.Join(words[500:1500], " ")
-			break
-		}
+	articles := s.DevArticles()
+	if len(articles) == 0 {
+		t.Fatal("no dev transcript has 1,500 words")
 	}
+	article := articles[0]
 	log := &partLog{Dir: shardio.Dir(dir)}
 	r, err := shardio.Open(context.Background(), log)
 	if err != nil {

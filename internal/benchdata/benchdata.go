@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"testing"
 
@@ -50,6 +51,19 @@ type Set struct {
 	// queries as feeds of FeedPage posts.
 	Pages map[string][]*evaluate.Page
 	ids   map[string]int
+}
+
+// DevArticles are 1,000-word slices (words 500 to 1,500) of the dev
+// pages that long, one each: the articles the sharded corpus's byte and
+// time measurements check (a page's opening words are its least typical).
+func (s *Set) DevArticles() []string {
+	var out []string
+	for _, p := range s.Pages["dev"] {
+		if words := strings.Fields(p.Article); len(words) >= 1500 {
+			out = append(out, strings.Join(words[500:1500], " "))
+		}
+	}
+	return out
 }
 
 // Doc returns the index of the claim with id, or -1.

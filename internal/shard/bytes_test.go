@@ -69,12 +69,7 @@ func TestArticleBytes(t *testing.T) {
 	}
 	bytes, files := map[byte]int{}, map[byte]int{}
 	pages, same, highlights, held := 0, 0, 0, 0
-	for _, p := range s.Pages["dev"] {
-		words := strings.Fields(p.Article)
-		if len(words) < 1500 {
-			continue
-		}
-		article := strings.Join(words[500:1500], " ")
+	for _, article := range s.DevArticles() {
 		src := &countingDir{Dir: shardio.Dir(dir), bytes: map[byte]int{}, files: map[byte]int{}}
 		r, err := shardio.Open(context.Background(), src)
 		if err != nil {
@@ -130,21 +125,18 @@ func (m memorySource) Fetch(_ context.Context, name string) ([]byte, error) {
 // BenchmarkCheckArticleHeld is the Go time of a whole-article check on the
 // sharded PolitiFact corpus with every part it needs at hand (what the
 // widget's worker spends in Go once its fetches are done): the manifest
-// opened, the parts added, the article checked. The article is words 500
-// to 1,500 of the first dev transcript that long (TestArticleBytes's).
+// opened, the parts added, the article checked: TestArticleBytes's first.
 func BenchmarkCheckArticleHeld(b *testing.B) {
 	s := benchdata.Load(b, benchdata.Debates)
 	dir := b.TempDir()
 	if _, err := shardio.Write(dir, s.Index, exploreOptions()); err != nil {
 		b.Fatal(err)
 	}
-	var article string
-	for _, p := range s.Pages["dev"] {
-		if words := strings.Fields(p.Article); len(words) >= 1500 {
-			article = strings.Join(words[500:1500], " ")
-			break
-		}
+	articles := s.DevArticles()
+	if len(articles) == 0 {
+		b.Fatal("no dev transcript has 1,500 words")
 	}
+	article := articles[0]
 	held := memorySource{}
 	r, err := shardio.Open(context.Background(), &recordingSource{src: shardio.Dir(dir), kept: held})
 	if err != nil {
