@@ -261,6 +261,24 @@ func TestGoldenManifest(t *testing.T) {
 		"stem, keyword and 4-gram buckets, record and card chunks, the common 4-grams and the sections")
 }
 
+// A build reports its progress from the start (before the 4-gram homes,
+// which take seconds on a large corpus) to the last part, against the
+// number of parts it writes.
+func TestCutReportsProgress(t *testing.T) {
+	opt := DefaultOptions()
+	var calls [][2]int
+	var mu sync.Mutex
+	opt.Progress = func(done, total int) {
+		mu.Lock()
+		calls = append(calls, [2]int{done, total})
+		mu.Unlock()
+	}
+	_, _, parts := cut(t, opt)
+	require.NotEmpty(t, calls)
+	assert.Equal(t, [2]int{0, len(parts)}, calls[0], "the first line, before any part")
+	assert.Equal(t, [2]int{len(parts), len(parts)}, calls[len(calls)-1], "the last, after every part")
+}
+
 // Every part is checked before it is used: a flipped byte anywhere, a
 // part under another part's name, or a part of another build is an error
 // naming the part, never a different answer.

@@ -178,6 +178,9 @@ func Cut(x *index.Index, opt Options, emit func(Part) error) (*Manifest, error) 
 		k := bucketOf(st.term, m.KeywordBuckets)
 		keywordsIn[k] = append(keywordsIn[k], st)
 	}
+	if opt.Progress != nil { // the homes take a while before the first part is made
+		opt.Progress(0, 1+m.StemBuckets+m.KeywordBuckets+m.GramBuckets+m.Chunks()+m.CardChunks()+sectionParts(m))
+	}
 	gramsIn, homedIn := make([][]int, m.GramBuckets), make([][]int, m.StemBuckets)
 	homes, claimStems := gramHomes(x, m.GramMaxDF), &x.Fields[index.FieldClaim]
 	for _, t := range rare {
@@ -218,6 +221,14 @@ func Cut(x *index.Index, opt Options, emit func(Part) error) (*Manifest, error) 
 	}
 	m.Build = hex.EncodeToString(h.Sum(nil))
 	return m, nil
+}
+
+// sectionParts is how many sections parts m's corpus has (0 or 1).
+func sectionParts(m *Manifest) int {
+	if m.Sections {
+		return 1
+	}
+	return 0
 }
 
 func bucketsFor(terms, perBucket int) int {
