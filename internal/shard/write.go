@@ -178,19 +178,10 @@ func Cut(x *index.Index, opt Options, emit func(Part) error) (*Manifest, error) 
 		k := bucketOf(st.term, m.KeywordBuckets)
 		keywordsIn[k] = append(keywordsIn[k], st)
 	}
-	if opt.Progress != nil { // the homes take a while before the first part is made
-		opt.Progress(0, 1+m.StemBuckets+m.KeywordBuckets+m.GramBuckets+m.Chunks()+m.CardChunks()+sectionParts(m))
-	}
+	// The buckets' jobs read gramsIn and homedIn when they run, after the
+	// homes are learned below; the jobs are listed first so that the
+	// progress line can start before that learning, which takes seconds.
 	gramsIn, homedIn := make([][]int, m.GramBuckets), make([][]int, m.StemBuckets)
-	homes, claimStems := gramHomes(x, m.GramMaxDF), &x.Fields[index.FieldClaim]
-	for _, t := range rare {
-		b := bucketOf(chars.Term(t), m.GramBuckets)
-		gramsIn[b] = append(gramsIn[b], t)
-		if h := homes[t]; h != noHome {
-			b := bucketOf(claimStems.Term(int(h)), m.StemBuckets)
-			homedIn[b] = append(homedIn[b], t)
-		}
-	}
 	jobs := []job{{kindCommon, 0, func() []byte { return w.gramBucket(kindCommon, 0, common) }}}
 	for b := range stemsIn {
 		jobs = append(jobs, job{kindStems, b, func() []byte { return w.stemBucket(b, stemsIn[b], homedIn[b]) }})
@@ -210,6 +201,18 @@ func Cut(x *index.Index, opt Options, emit func(Part) error) (*Manifest, error) 
 	if m.Sections {
 		jobs = append(jobs, job{kindSections, 0, w.sections})
 	}
+	if opt.Progress != nil {
+		opt.Progress(0, len(jobs))
+	}
+	homes, claimStems := gramHomes(x, m.GramMaxDF), &x.Fields[index.FieldClaim]
+	for _, t := range rare {
+		b := bucketOf(chars.Term(t), m.GramBuckets)
+		gramsIn[b] = append(gramsIn[b], t)
+		if h := homes[t]; h != noHome {
+			b := bucketOf(claimStems.Term(int(h)), m.StemBuckets)
+			homedIn[b] = append(homedIn[b], t)
+		}
+	}
 	sums, err := runJobs(jobs, emit, opt.Progress)
 	if err != nil {
 		return nil, err
@@ -221,14 +224,6 @@ func Cut(x *index.Index, opt Options, emit func(Part) error) (*Manifest, error) 
 	}
 	m.Build = hex.EncodeToString(h.Sum(nil))
 	return m, nil
-}
-
-// sectionParts is how many sections parts m's corpus has (0 or 1).
-func sectionParts(m *Manifest) int {
-	if m.Sections {
-		return 1
-	}
-	return 0
 }
 
 func bucketsFor(terms, perBucket int) int {
