@@ -27,7 +27,9 @@ type utf16Map struct {
 
 func newUTF16Map(s string, offsets []int) *utf16Map {
 	b := append([]int(nil), offsets...)
-	sort.Ints(b)
+	// sort.Slice, not sort.Ints: the latter is slices.Sort, whose int
+	// instantiation (12 kB of wasm) nothing else in the widget needs.
+	sort.Slice(b, func(i, j int) bool { return b[i] < b[j] })
 	b = compactInts(b)
 	u := make([]int, len(b))
 	pos, units := 0, 0
