@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"sort"
-
 	"github.com/factcheckwidget/factcheck/internal/lang"
 	"github.com/factcheckwidget/factcheck/internal/text"
 )
@@ -36,27 +34,48 @@ func SentenceAnalyses(langs *lang.Corpus, s string, opt Options) []*text.Analysi
 	return append(out, langs.AnalyzeIn(s, reading))
 }
 
-// ArticleCandidates returns the claims the first stage ranks in the top n
-// for any sentence of the article, read as CheckArticle reads it; sorted,
-// without repeats.
-func (c *Checker) ArticleCandidates(article string, opt Options, n int) []int {
-	var docs []int
-	for _, ps := range c.preparePage(clipArticle(article), opt.Lang) {
-		docs = append(docs, c.m.FirstStage(ps.q, n)...)
+// ArticleCandidates returns, for each sentence of the article read as
+// CheckArticle reads it, the claims the first stage ranks in its top n,
+// best first.
+func (c *Checker) ArticleCandidates(article string, opt Options, n int) [][]int {
+	page := c.preparePage(clipArticle(article), opt.Lang)
+	out := make([][]int, len(page))
+	for i, ps := range page {
+		out[i] = c.m.FirstStage(ps.q, n)
 	}
-	sort.Ints(docs)
-	out := docs[:0]
-	for i, d := range docs {
-		if i == 0 || d != docs[i-1] {
-			out = append(out, d)
+	return out
+}
+
+// Lead is what a check of a page on a few candidates a sentence tells of
+// one sentence: the page probability of its best candidate, or 0 when the
+// sentence cannot be highlighted whatever its candidates (its
+// check-worthiness or its words fail the page model's gates); and its best
+// candidate's sentence probability (match.Calibration), which the page's
+// density averages.
+type Lead struct{ Page, Sentence float64 }
+
+// ArticleLeads returns the lead of each sentence of the article on this
+// index. A sharded corpus checks a page on a few candidates a sentence
+// first, and fetches the whole pool only for the sentences whose lead
+// says they may be highlighted or weigh in the page's density.
+func (c *Checker) ArticleLeads(article string, opt Options) []Lead {
+	page := c.rankPage(clipArticle(article), opt)
+	c.scorePage(page, opt)
+	out := make([]Lead, len(page))
+	for i := range page {
+		ps := &page[i]
+		if len(ps.cands) > 0 {
+			out[i].Sentence = ps.cands[0].Prob
+		}
+		if b := ps.best(); b >= 0 && c.page.MayHighlight(ps.worthy, ps.q.Words()) {
+			out[i].Page = ps.probs[b]
 		}
 	}
 	return out
 }
 
-// SentenceCandidates is ArticleCandidates for a CheckSentence call.
-func (c *Checker) SentenceCandidates(s string, opt Options, n int) []int {
-	docs := c.m.FirstStage(c.m.PrepareContextIn(clipSentence(s), opt.Context, opt.Lang), n)
-	sort.Ints(docs)
-	return docs
+// SentenceCandidates is ArticleCandidates for a CheckSentence call: the
+// one sentence's list.
+func (c *Checker) SentenceCandidates(s string, opt Options, n int) [][]int {
+	return [][]int{c.m.FirstStage(c.m.PrepareContextIn(clipSentence(s), opt.Context, opt.Lang), n)}
 }

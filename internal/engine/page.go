@@ -265,7 +265,13 @@ func (pm *PageModel) Probability(in *PageInputs) float64 {
 // Highlights reports whether a sentence whose best candidate has page
 // probability p is highlighted.
 func (pm *PageModel) Highlights(p, worthiness float64, words int) bool {
-	return p >= pm.Show && worthiness >= pm.Gate && words >= 2
+	return p >= pm.Show && pm.MayHighlight(worthiness, words)
+}
+
+// MayHighlight reports whether a sentence can be highlighted at all,
+// whatever its candidates: it is worth checking, and has two words.
+func (pm *PageModel) MayHighlight(worthiness float64, words int) bool {
+	return worthiness >= pm.Gate && words >= 2
 }
 
 // Tier of a candidate listed in a highlighted sentence's card. A question

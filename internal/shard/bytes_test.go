@@ -86,6 +86,8 @@ func TestArticleBytes(t *testing.T) {
 		highlights += strings.Count(want, "\n")
 		if shown(got) == want {
 			same++
+		} else {
+			t.Logf("a page shows something else:\nwhole:\n%ssharded:\n%s", want, shown(got))
 		}
 		for k, v := range src.bytes {
 			bytes[k] += v

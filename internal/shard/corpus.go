@@ -20,6 +20,42 @@ import (
 // picked 20; README "Scale" has the measurements.
 const DefaultPool = 20
 
+// Widening is how an article's check spares the records of claims no
+// reader would see. Each sentence fetches the records of its first Scout
+// candidates alone, and the page is checked on them
+// (engine.Checker.ArticleLeads); then a sentence whose best candidate
+// reaches page probability Page fetches all the candidates the matcher
+// re-ranks (match.Params.Candidates, as on the whole index), one whose
+// best candidate's sentence probability (what the page's density
+// averages) reaches Density fetches its Pool, and the page is checked
+// again on everything fetched. Most sentences of a page have no
+// fact-check, and a third to two thirds of the records an article fetched
+// were of their candidates (README "Scale").
+type Widening struct {
+	Scout         int
+	Page, Density float64
+}
+
+// DefaultWidening was chosen on the 2022-2b train transcripts as pages
+// (46,547 sentences; TestDevPagesSharded, FACTCHECK_SPLIT=train) against
+// the whole index, which highlights 285 sentences, 101 rightly:
+//   - Scout 3, Page 0.02, Density 0.2: 285 highlighted (101 right), 8
+//     sentences shown otherwise, 3,731 records a transcript;
+//   - without widening (20 of each sentence): 284 (102), 7, 6,105;
+//   - Scout 5: 285 (101), 10, 3,848; Scout 8, Page 0.05: 282 (100), 11;
+//   - Page 0.05: 283 (99), 12, 3,111; Page 0.01 (Scout 5): 281 (101), 14;
+//   - Density 0.3 (Scout 5): 283 (102), 14;
+//   - no density widening (Scout 5, Page 0.05), on the dev transcripts: 23
+//     highlighted (8 right) against the whole index's 18 (7): a page's
+//     density rose 5-9 % (a sentence short of its runner-up candidates
+//     looks surer), and sentences the whole index leaves silent lit up;
+//   - Page sentences widened to Pool alone (Scout 3): 277 (96), 16; to
+//     Pool below 0.1 and to all from 0.1: 277 (96), 14.
+//
+// On the 2022-2b dev transcripts (18,223 sentences) it shows one sentence
+// more than the whole index (19 highlighted, 7 right, against 18 and 7).
+var DefaultWidening = Widening{Scout: 3, Page: 0.02, Density: 0.2}
+
 // Corpus reads a sharded corpus. It holds the manifest and the parts added
 // so far (memory grows with what was fetched, never with the corpus), and
 // answers a check once it has every part the check needs; until then the
@@ -44,10 +80,19 @@ type Corpus struct {
 	searchIx any
 	// Pool is how many candidates per sentence are fetched (DefaultPool).
 	Pool int
+	// Widen is how an article's sentences fetch their candidates
+	// (DefaultWidening).
+	Widen Widening
 	// The last first-stage choice, so the calls of one check that wait for
-	// parts do not repeat it.
-	lastKey  string
-	lastPick []int32
+	// parts do not repeat it: each sentence's candidates (best first), the
+	// claims whose records the check reads, and whether its sentences were
+	// widened.
+	lastKey   string
+	lastIDs   []int32 // the claim of each document of the lists' index (ascending)
+	lastLists [][]int // each sentence's candidates, documents of that index
+	picked    []bool  // by document: the check reads its claim's record
+	lastPick  []int32 // the claims picked, ascending
+	widened   bool
 	// The last answer, kept while its claims' cards are fetched.
 	pending *answered
 }
@@ -58,7 +103,7 @@ func Open(manifest []byte) (*Corpus, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Corpus{m: m, got: map[string]bool{}, lists: map[string]*termList{}, records: map[int32]*record{}, cards: map[int32]*card{}, Pool: DefaultPool}
+	c := &Corpus{m: m, got: map[string]bool{}, lists: map[string]*termList{}, records: map[int32]*record{}, cards: map[int32]*card{}, Pool: DefaultPool, Widen: DefaultWidening}
 	for f := range c.lengths {
 		fi := &m.Fields[f]
 		c.lengths[f] = lengthTable(fi.AvgLen, fi.LengthStep, fi.LengthBits)
@@ -341,10 +386,11 @@ func (c *Corpus) claimsIndex(ids []int32, q *queryLists, grams bool) (*index.Ind
 // check runs the first three rounds of a check of the analysed sentences
 // as: the stem buckets and the common 4-grams, then the buckets of the
 // 4-grams not found in them (format.go), then the records of the claims
-// first picks from the lists. Once it has them all, it returns the index
-// to check on and the claim id of each of its documents; until then, the
-// parts to fetch.
-func (c *Corpus) check(key string, as []*text.Analysis, first func(*engine.Checker) []int) (*index.Index, []int32, []string, error) {
+// first ranks from the lists for each sentence: the first take of each
+// sentence's candidates, and those widen added. Once it has them all, it
+// returns the index to check on and the claim id of each of its
+// documents; until then, the parts to fetch.
+func (c *Corpus) check(key string, as []*text.Analysis, first func(*engine.Checker) [][]int, take int) (*index.Index, []int32, []string, error) {
 	stems, grams := termsOf(as)
 	n := c.newNeeds()
 	for _, t := range stems {
@@ -367,11 +413,13 @@ func (c *Corpus) check(key string, as []*text.Analysis, first func(*engine.Check
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		c.lastPick = c.lastPick[:0]
-		for _, d := range first(engine.New(x)) {
-			c.lastPick = append(c.lastPick, ids[d])
+		c.lastIDs, c.lastLists = ids, first(engine.New(x))
+		c.picked = make([]bool, len(ids))
+		for _, docs := range c.lastLists {
+			c.pick(docs[:min(len(docs), take)])
 		}
-		c.lastKey = key
+		c.collect()
+		c.lastKey, c.widened = key, false
 	}
 	for _, id := range c.lastPick {
 		n.add(kindChunk, int(id)/c.m.Chunk)
@@ -381,6 +429,44 @@ func (c *Corpus) check(key string, as []*text.Analysis, first func(*engine.Check
 	}
 	x, err := c.claimsIndex(c.lastPick, c.queryLists(stems, grams), true)
 	return x, c.lastPick, nil, err
+}
+
+// widen adds to the claims the last check reads the candidates its
+// sentences' leads call for (Widening), once a check; it reports whether
+// that adds any.
+func (c *Corpus) widen(leads []engine.Lead) bool {
+	if c.widened {
+		return false
+	}
+	c.widened = true
+	n := len(c.lastPick)
+	for i, docs := range c.lastLists[:min(len(leads), len(c.lastLists))] {
+		if l := leads[i]; l.Page >= c.Widen.Page {
+			c.pick(docs)
+		} else if l.Sentence >= c.Widen.Density {
+			c.pick(docs[:min(len(docs), c.Pool)])
+		}
+	}
+	c.collect()
+	return len(c.lastPick) > n
+}
+
+// pick marks documents of the last check's lists: their claims' records
+// are to be read.
+func (c *Corpus) pick(docs []int) {
+	for _, d := range docs {
+		c.picked[d] = true
+	}
+}
+
+// collect lists the claims of the marked documents, ascending.
+func (c *Corpus) collect() {
+	c.lastPick = c.lastPick[:0]
+	for d, p := range c.picked {
+		if p {
+			c.lastPick = append(c.lastPick, c.lastIDs[d])
+		}
+	}
 }
 
 // cardSlot is a claim of an answer that its card fills: its claim id and
@@ -439,11 +525,20 @@ func (c *Corpus) CheckArticle(article string, opt engine.Options) ([]engine.Sent
 	if need != nil {
 		return nil, need, nil
 	}
-	key := "a\x00" + opt.Lang + "\x00" + article
-	a, need, err := c.finish(key+"\x00"+optionsKey(opt), func() (any, []cardSlot, []string, error) {
-		x, ids, need, err := c.check(key, engine.ArticleAnalyses(langs, article, opt), func(ck *engine.Checker) []int {
-			return ck.ArticleCandidates(article, opt, c.Pool)
-		})
+	key := "a\x00" + optionsKey(opt) + "\x00" + article // the options change the leads
+	a, need, err := c.finish(key, func() (any, []cardSlot, []string, error) {
+		as := engine.ArticleAnalyses(langs, article, opt)
+		first := func(ck *engine.Checker) [][]int {
+			return ck.ArticleCandidates(article, opt, max(c.Pool, ck.Matcher().Reranked()))
+		}
+		take := c.Pool
+		if !opt.All { // with All every candidate is shown: no sentence is silent
+			take = min(c.Widen.Scout, c.Pool)
+		}
+		x, ids, need, err := c.check(key, as, first, take)
+		if x != nil && c.widen(engine.New(x).ArticleLeads(article, opt)) {
+			x, ids, need, err = c.check(key, as, first, take)
+		}
 		if x == nil {
 			return nil, nil, need, err
 		}
@@ -468,9 +563,9 @@ func (c *Corpus) CheckSentence(s string, opt engine.Options) ([]engine.Match, []
 	}
 	key := "s\x00" + opt.Lang + "\x00" + opt.Context + "\x00" + s
 	a, need, err := c.finish(key+"\x00"+optionsKey(opt), func() (any, []cardSlot, []string, error) {
-		x, ids, need, err := c.check(key, engine.SentenceAnalyses(langs, s, opt), func(ck *engine.Checker) []int {
+		x, ids, need, err := c.check(key, engine.SentenceAnalyses(langs, s, opt), func(ck *engine.Checker) [][]int {
 			return ck.SentenceCandidates(s, opt, c.Pool)
-		})
+		}, c.Pool)
 		if x == nil {
 			return nil, nil, need, err
 		}

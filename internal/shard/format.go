@@ -1,13 +1,16 @@
 // Package shard writes and reads a sharded corpus: a compiled corpus cut
 // into static files that a reader (the widget, the CLI, the Worker) fetches
 // piece by piece, only what the text it checks needs. A check reads it in
-// four rounds: the term lists of the text's words (with most of its
-// 4-grams'), then those of the 4-grams still missing, from which the
-// matcher's first stage picks candidate claims (impact-ordered lists cut
-// to their best postings, so the work does not grow with the corpus);
-// the records of those claims (what ranking reads: texts, date, language);
-// and, for the few claims the check returns, their cards (what a reader is
-// shown: id, rating, publisher, link). It runs the one matcher, page model
+// four rounds, an article's in five: the term lists of the text's words
+// (with most of its 4-grams'), then those of the 4-grams still missing,
+// from which the matcher's first stage picks candidate claims
+// (impact-ordered lists cut to their best postings, so the work does not
+// grow with the corpus); the records of those claims (what ranking reads:
+// texts, date, language), for an article first those of each sentence's
+// best few candidates, then the rest for the sentences that may be
+// highlighted (Widening); and, for the few claims the check returns,
+// their cards (what a reader is shown: id, rating, publisher, link). It
+// runs the one matcher, page model
 // and trust layer over an index of what it fetched, scored with the whole
 // corpus's statistics (index.BuildPartial).
 //

@@ -1,7 +1,6 @@
 package shard
 
 import (
-	"sort"
 	"strconv"
 
 	"github.com/factcheckwidget/factcheck/internal/claimsearch"
@@ -40,12 +39,10 @@ func (c *Corpus) Rank(s, context string, k int) ([]match.Candidate, *index.Index
 	key := "r\x00" + context + "\x00" + s
 	a, need, err := c.finish(key+"\x00"+strconv.Itoa(k), func() (any, []cardSlot, []string, error) {
 		as := engine.SentenceAnalyses(langs, s, engine.Options{Context: context})
-		x, ids, need, err := c.check(key, as, func(ck *engine.Checker) []int {
+		x, ids, need, err := c.check(key, as, func(ck *engine.Checker) [][]int {
 			m := ck.Matcher()
-			docs := m.FirstStage(m.PrepareContext(s, context), c.Pool)
-			sort.Ints(docs)
-			return docs
-		})
+			return [][]int{m.FirstStage(m.PrepareContext(s, context), c.Pool)}
+		}, c.Pool)
 		if x == nil {
 			return nil, nil, need, err
 		}

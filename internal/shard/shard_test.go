@@ -51,7 +51,7 @@ func cutIndex(t *testing.T, x *index.Index, opt Options) (*index.Index, *Manifes
 // drive answers call's needs from parts until it has its answer.
 func drive(t *testing.T, c *Corpus, m *Manifest, parts map[string][]byte, call func() ([]string, error)) (fetched int, err error) {
 	t.Helper()
-	for range 6 {
+	for range 7 {
 		need, err := call()
 		if err != nil || len(need) == 0 {
 			return fetched, err
@@ -67,7 +67,7 @@ func drive(t *testing.T, c *Corpus, m *Manifest, parts map[string][]byte, call f
 			}
 		}
 	}
-	t.Fatal("a check still needed parts after five rounds")
+	t.Fatal("a check still needed parts after seven rounds")
 	return 0, nil
 }
 
@@ -131,7 +131,7 @@ func TestCheckFetchesOnlyTheCardsItShows(t *testing.T) {
 	c := open(t, m)
 	fetched := map[string]bool{}
 	var got []engine.Sentence
-	for range 6 {
+	for range 7 {
 		var need []string
 		var err error
 		got, need, err = c.CheckArticle("Around 28,500 American service members are based in South Korea. It rained in Seoul.", engine.Options{})
@@ -529,4 +529,72 @@ func BenchmarkWarmSearch(b *testing.B) {
 			s.Search(f)
 		}
 	})
+}
+
+// An article's sentences fetch the records of their first candidates
+// (Widening.Scout), and only those that may be highlighted, or that weigh
+// in the page's density, fetch the rest: on a page where most sentences
+// were never checked, far fewer records, and the page the whole index
+// shows. Without widening, checking each sentence on its scouts alone
+// would show another page.
+func TestScoutingSparesRecords(t *testing.T) {
+	x, err := defaultcorpus.Index()
+	require.NoError(t, err)
+	claims := make([]claim.Claim, x.NumClaims())
+	for i := range claims {
+		claims[i] = *x.Claim(i)
+	}
+	// Local news the corpus never checked, worded like the page below.
+	who := []string{"The city council", "The school board", "The transit agency", "The county hospital", "The water utility", "The parks department", "The port authority", "The library trust"}
+	did := []string{"spent", "cut", "borrowed", "lost", "raised"}
+	what := []string{"on road repairs", "for new buses", "on teacher pay", "for flood defences", "on street lighting", "for the harbour wall", "on summer concerts", "for school meals", "on bridge inspections", "for ferry tickets"}
+	for i := range 400 {
+		claims = append(claims, claim.Claim{ID: "local-" + strconv.Itoa(i), Language: "en", URL: "https://example.org/local/" + strconv.Itoa(i),
+			Text: who[i%len(who)] + " " + did[i/len(who)%len(did)] + " " + strconv.Itoa(2+i%37) + " million dollars " + what[i/(len(who)*len(did))%len(what)] + " in " + strconv.Itoa(2001+i%23) + "."})
+	}
+	x, err = compile.Index(claims, nil)
+	require.NoError(t, err)
+	_, m, parts := cutIndex(t, x, DefaultOptions())
+	var page []string
+	for i, w := range who {
+		page = append(page, w+" met on Tuesday, and the meeting ran late into the evening.",
+			"Residents asked questions about parking near the "+strings.Fields(what[(i+3)%len(what)])[2]+" and the weekend markets.")
+	}
+	demo := strings.Split(articleText(), "\n")
+	page = append(page, demo[len(demo)/2:len(demo)/2+4]...)
+	article := strings.Join(page, "\n")
+	opt := engine.Options{Date: "2025-11-05"}
+	want := engine.New(x).CheckArticle(article, opt)
+	check := func(w Widening) (records int, got []engine.Sentence) {
+		c := open(t, m)
+		c.Widen = w
+		_, err := drive(t, c, m, parts, func() (need []string, err error) {
+			got, need, err = c.CheckArticle(article, opt)
+			for _, name := range need {
+				if name[len(m.Build)+1] == kindChunk {
+					records++
+				}
+			}
+			return need, err
+		})
+		require.NoError(t, err)
+		return records, got
+	}
+	shown := func(ss []engine.Sentence) []string {
+		var out []string
+		for _, s := range ss {
+			for _, mt := range s.Matches {
+				out = append(out, s.Text+" -> "+mt.Claim.ID+" "+mt.Tier.String())
+			}
+		}
+		return out
+	}
+	scouted, got := check(DefaultWidening)
+	all, _ := check(Widening{Scout: DefaultPool, Page: math.Inf(1), Density: math.Inf(1)})
+	t.Logf("records: %d scouted, %d without scouts; shown %q", scouted, all, shown(got))
+	require.NotEmpty(t, shown(want), "the lines of the demo article are fact-checked")
+	assert.Equal(t, shown(want), shown(got))
+	assert.Less(t, scouted, all*2/3)
+	_, alone := check(Widening{Scout: 1, Page: math.Inf(1), Density: math.Inf(1)})
+	assert.NotEqual(t, shown(want), shown(alone), "the widening is what keeps the page")
 }

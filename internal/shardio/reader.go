@@ -78,11 +78,12 @@ type Reader struct {
 	// a fresh corpus; never during a check, which must end however much it
 	// fetches.
 	MaxHeld  int
-	held     int          // bytes of parts c holds
-	manifest []byte       // to open c afresh
-	sections []byte       // the sections part, kept across a fresh start
-	pool     int          // c.Pool, kept across a fresh start
-	fetched  atomic.Int64 // bytes fetched, as stored
+	held     int            // bytes of parts c holds
+	manifest []byte         // to open c afresh
+	sections []byte         // the sections part, kept across a fresh start
+	pool     int            // c.Pool, kept across a fresh start
+	widen    shard.Widening // c.Widen, kept across a fresh start
+	fetched  atomic.Int64   // bytes fetched, as stored
 	parts    atomic.Int64
 }
 
@@ -124,7 +125,7 @@ func NewReader(src Source, manifest []byte) (*Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Reader{src: src, c: c, Parallel: 8, MaxHeld: DefaultMaxHeld, manifest: manifest, pool: c.Pool}
+	r := &Reader{src: src, c: c, Parallel: 8, MaxHeld: DefaultMaxHeld, manifest: manifest, pool: c.Pool, widen: c.Widen}
 	r.fetched.Add(int64(len(manifest)))
 	r.parts.Add(1)
 	return r, nil
@@ -143,6 +144,14 @@ func (r *Reader) SetPool(n int) {
 	r.mu.Unlock()
 }
 
+// SetWidening sets how an article's sentences fetch their candidates
+// (shard.Corpus.Widen).
+func (r *Reader) SetWidening(w shard.Widening) {
+	r.mu.Lock()
+	r.c.Widen, r.widen = w, w
+	r.mu.Unlock()
+}
+
 // begin starts a check: past MaxHeld, from a fresh corpus that holds the
 // sections part alone (the manifest says which part that is).
 func (r *Reader) begin() {
@@ -155,7 +164,7 @@ func (r *Reader) begin() {
 	if err != nil { // it opened before
 		return
 	}
-	c.Pool = r.pool
+	c.Pool, c.Widen = r.pool, r.widen
 	if r.sections != nil && c.Add(c.Manifest().SectionsPart(), r.sections) != nil {
 		return
 	}

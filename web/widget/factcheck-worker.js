@@ -64,9 +64,9 @@ async function part(name) {
 
 // run calls f until it answers rather than naming parts to fetch; it
 // fetches them, up to 64 at a time, and hands them to the Go side. cpu
-// sums the time spent in Go. An article needs ~1,700 small parts in four
+// sums the time spent in Go. An article needs ~1,000 small parts in five
 // rounds: over HTTP/2 with a 30 ms round trip, 16 in flight would take
-// ~3 s; over HTTP/1.1 the browser queues what its 6 connections cannot
+// ~2 s; over HTTP/1.1 the browser queues what its 6 connections cannot
 // take, so more in flight costs nothing there.
 async function run(fc, f, cpu) {
   for (;;) {
