@@ -10,9 +10,9 @@
 // best few candidates, then the rest for the sentences that may be
 // highlighted (Widening); and, for the few claims the check returns,
 // their cards (what a reader is shown: id, rating, publisher, link). It
-// runs the one matcher, page model
-// and trust layer over an index of what it fetched, scored with the whole
-// corpus's statistics (index.BuildPartial).
+// runs the one matcher, page model and trust layer over an index of what
+// it fetched, scored with the whole corpus's statistics
+// (index.BuildPartial).
 //
 // # Layout
 //

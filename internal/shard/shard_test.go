@@ -544,7 +544,8 @@ func TestScoutingSparesRecords(t *testing.T) {
 	for i := range claims {
 		claims[i] = *x.Claim(i)
 	}
-	// Local news the corpus never checked, worded like the page below.
+	// Claims on local spending, whose words the page's unchecked sentences
+	// share: each of those sentences has candidates, none a fact-check of it.
 	who := []string{"The city council", "The school board", "The transit agency", "The county hospital", "The water utility", "The parks department", "The port authority", "The library trust"}
 	did := []string{"spent", "cut", "borrowed", "lost", "raised"}
 	what := []string{"on road repairs", "for new buses", "on teacher pay", "for flood defences", "on street lighting", "for the harbour wall", "on summer concerts", "for school meals", "on bridge inspections", "for ferry tickets"}
