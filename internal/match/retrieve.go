@@ -99,10 +99,6 @@ func (m *Matcher) Index() *index.Index { return m.x }
 // Params returns the matcher's parameters.
 func (m *Matcher) Params() Params { return m.params }
 
-// Reranked is how many first-stage candidates a query's ranking re-ranks
-// (Params.Candidates).
-func (m *Matcher) Reranked() int { return m.params.Candidates }
-
 type scratch struct {
 	score   [index.NumFields][]float32
 	touched []int32

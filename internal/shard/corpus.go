@@ -432,12 +432,10 @@ func (c *Corpus) check(key string, as []*text.Analysis, first func(*engine.Check
 }
 
 // widen adds to the claims the last check reads the candidates its
-// sentences' leads call for (Widening), once a check; it reports whether
-// that adds any.
+// sentences' leads call for (Widening); it reports whether that adds any.
+// A check widens once: its caller tests c.widened before computing the
+// leads, a page check of its own.
 func (c *Corpus) widen(leads []engine.Lead) bool {
-	if c.widened {
-		return false
-	}
 	c.widened = true
 	n := len(c.lastPick)
 	for i, docs := range c.lastLists[:min(len(leads), len(c.lastLists))] {
@@ -529,14 +527,14 @@ func (c *Corpus) CheckArticle(article string, opt engine.Options) ([]engine.Sent
 	a, need, err := c.finish(key, func() (any, []cardSlot, []string, error) {
 		as := engine.ArticleAnalyses(langs, article, opt)
 		first := func(ck *engine.Checker) [][]int {
-			return ck.ArticleCandidates(article, opt, max(c.Pool, ck.Matcher().Reranked()))
+			return ck.ArticleCandidates(article, opt, max(c.Pool, ck.Matcher().Params().Candidates))
 		}
 		take := c.Pool
 		if !opt.All { // with All every candidate is shown: no sentence is silent
 			take = min(c.Widen.Scout, c.Pool)
 		}
 		x, ids, need, err := c.check(key, as, first, take)
-		if x != nil && c.widen(engine.New(x).ArticleLeads(article, opt)) {
+		if x != nil && !c.widened && c.widen(engine.New(x).ArticleLeads(article, opt)) {
 			x, ids, need, err = c.check(key, as, first, take)
 		}
 		if x == nil {
