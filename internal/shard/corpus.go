@@ -40,7 +40,13 @@ type Widening struct {
 // (46,547 sentences; TestDevPagesSharded, FACTCHECK_SPLIT=train) against
 // the whole index, which highlights 285 sentences, 101 rightly:
 //   - Scout 3, Page 0.02, Density 0.2: 285 highlighted (101 right), 8
-//     sentences shown otherwise, 3,731 records a transcript;
+//     sentences shown otherwise, 3,731 records a transcript (with 4-gram
+//     lists of 10 postings, Options.Keep: 286 (103), 9, 3,787);
+//   - fetching a Page sentence's Pool first and all only if its page
+//     probability on those still reaches 0.01: 286 (103), 9, 3,751, and
+//     over the dev slices 4-5 % fewer bytes, but one page check and one
+//     round more, and the bench's two articles fetched the same bytes
+//     with it (README "Scale"); not done;
 //   - without widening (20 of each sentence): 284 (102), 7, 6,105;
 //   - Scout 5: 285 (101), 10, 3,848; Scout 8, Page 0.05: 282 (100), 11;
 //   - Page 0.05: 283 (99), 12, 3,111; Page 0.01 (Scout 5): 281 (101), 14;

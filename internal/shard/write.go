@@ -47,22 +47,30 @@ type Options struct {
 // they come from (README "Scale"; TestDevMAPSharded, TestArticleBytes and
 // make bench):
 //
-//   - Keep 3000 claim-stem, 300 title-stem and 100 4-gram postings: on
-//     the three dev sets (10,375 to 19,250 claims) the sharded MAP@5 is
-//     0.829, 0.833, 0.370 and 0.423 with context against the whole index's
-//     0.833, 0.841, 0.366 and 0.419, since few lists are that long there.
-//     At 300,000 claims the claim-stem cut is what costs: 2022-2b MAP@5
-//     with context, sharded against 0.256 whole, is 0.229 with 1,000
-//     claim-stem postings, 0.230 with 2,000, 0.248 with 3,000, 0.237
-//     with title lists uncut, 0.262 with both stem fields uncut, and
-//     0.258 with nothing cut (so 20 candidates a sentence lose nothing);
-//     4-gram lists uncut give 0.221. On the 2022-2b train queries (tuned
-//     there, checked on dev) the loss is 0.026 with 1,000 and 0.004 with
-//     3,000 (0.308 and 0.330 against 0.334). 3,000 fetch 27 % more at
-//     300,000 claims (1.57 against 1.24 MB an article, TestArticleBytes)
-//     and 1 % more at 19,250. 4-gram lists cut at 30 lose 0.005-0.010 on
-//     the dev sets (0.824, 0.823, 0.362, 0.413); at 300,000 claims, cut at
-//     40, 60 or 200 they gave 0.216, 0.211 and 0.229 on version 3.
+//   - Keep 3000 claim-stem, 300 title-stem and 10 4-gram postings. The
+//     claim-stem cut is what costs at 300,000 claims: 2022-2b MAP@5 with
+//     context, sharded against 0.256 whole, was 0.229 with 1,000
+//     claim-stem postings, 0.230 with 2,000, 0.248 with 3,000, 0.237 with
+//     title lists uncut, 0.262 with both stem fields uncut, and 0.258
+//     with nothing cut (so 20 candidates a sentence lose nothing). On the
+//     2022-2b train queries (tuned there, checked on dev) the loss was
+//     0.026 with 1,000 and 0.004 with 3,000 (0.308 and 0.330 against
+//     0.334). 3,000 fetch 27 % more at 300,000 claims and 1 % more at
+//     19,250. The first stage barely needs 4-gram postings (words find
+//     the candidates; the 4-grams weigh in when ranking, from every
+//     claim's own record): on the train queries MAP@5 at 19,250 claims
+//     (2020-2, 2022-2a, 2022-2b, 2022-2b with context) is 0.870, 0.861,
+//     0.507, 0.520 with 100, 0.870, 0.861, 0.505, 0.519 with 25, 0.871,
+//     0.862, 0.504, 0.519 with 10 and 0.870, 0.861, 0.503, 0.517 with
+//     none; at 300,000 claims 0.332 with 10 against 0.330 with 100 (with
+//     context). On dev, 10 gives 0.822, 0.833, 0.370, 0.423 against 100's
+//     0.829, 0.833, 0.370, 0.423 (whole: 0.833, 0.841, 0.366, 0.419), and
+//     0.249 at 300,000 claims against 0.248. An article fetches 0.42 MB
+//     instead of 0.50 at 19,250 claims (TestArticleBytes; 0.45 with 50,
+//     0.44 with 25, 0.38 with none) and 1.35 MB instead of 1.57 at
+//     300,000, showing what it showed (19 of 19 slices as the whole index
+//     at 19,250; on the train transcripts 286 highlighted, 103 right,
+//     against the whole index's 285 and 101).
 //   - 2 stems and 2 4-grams a bucket, 1 claim a record chunk: a 1,000-word
 //     article touches ~330 stems, ~2,600 4-grams and ~1,100 candidate
 //     claims, of which it shows a few. Over 1,000-word slices of the 19
@@ -88,7 +96,7 @@ type Options struct {
 //     nothing.
 //   - 4-grams homed in the stem buckets (homes.go, format version 4), and
 //     postings only for those in at most 0.3 % of claims (and at least
-//     in the 100 whose lists are never cut; the matcher's own bound is
+//     in as many as a list keeps, then 100; the matcher's own bound is
 //     10 %): the slices fetch 0.59 MB in 1,675 files (4-gram buckets 321
 //     files, 38 kB; stem buckets 241 kB; common 4-grams 20 kB) against
 //     0.82 MB in 3,543 files, and show the same; TestDevPagesSharded's
@@ -113,7 +121,7 @@ type Options struct {
 //     as many files (407 and 381).
 //   - 4 stems a keyword bucket: keyword buckets serve claims:search only.
 func DefaultOptions() Options {
-	return Options{Keep: [index.NumFields]int{3000, 300, 100}, LengthBits: [index.NumFields]int{4, 4, 0}, GramPostingsShare: 0.003,
+	return Options{Keep: [index.NumFields]int{3000, 300, 10}, LengthBits: [index.NumFields]int{4, 4, 0}, GramPostingsShare: 0.003,
 		StemsPerBucket: 2, GramsPerBucket: 2, KeywordsPerBucket: 4, Chunk: 1, CardChunk: 8}
 }
 
