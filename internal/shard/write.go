@@ -95,8 +95,8 @@ type Options struct {
 //     19,250 claims none loses 0.005-0.009 on 2022-2b, 4 bits for stems
 //     nothing.
 //   - 4-grams homed in the stem buckets (homes.go, format version 4), and
-//     postings only for those in at most 0.3 % of claims (and at least
-//     in as many as a list keeps, then 100; the matcher's own bound is
+//     postings only for those in at most 0.3 % of claims (or in no more
+//     claims than a list keeps, 100 then; the matcher's own bound is
 //     10 %): the slices fetch 0.59 MB in 1,675 files (4-gram buckets 321
 //     files, 38 kB; stem buckets 241 kB; common 4-grams 20 kB) against
 //     0.82 MB in 3,543 files, and show the same; TestDevPagesSharded's
