@@ -130,7 +130,11 @@ func (c *Corpus) Add(name string, data []byte) error {
 	return nil
 }
 
-var errName = errors.New("not the name of a part of this corpus")
+var (
+	errName = errors.New("not the name of a part of this corpus")
+	// Records are unpacked with the dictionary in the sections part.
+	errRecordsFirst = errors.New("record part added before the sections part")
+)
 
 func (c *Corpus) add(name string, data []byte) error {
 	b := c.m.Build
@@ -159,6 +163,14 @@ func (c *Corpus) add(name string, data []byte) error {
 	case kindGrams, kindCommon:
 		r.bucket([]int{index.FieldClaimChars}, claims, &c.lengths, c.lists)
 	case kindChunk:
+		if c.m.Sections && c.sections == nil {
+			return errRecordsFirst
+		}
+		body, ok := unpack(c.sections[recordsDictionary], data[partHeaderLen:len(data)-4])
+		if !ok {
+			return errCorrupt
+		}
+		r = newReader(body)
 		first := n * c.m.Chunk
 		r.chunk(first, min(c.m.Chunk, claims-first), claims, c.records)
 	case kindCards:

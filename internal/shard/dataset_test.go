@@ -30,6 +30,7 @@ func exploreOptions() shard.Options {
 		"FACTCHECK_KEEP":        {&opt.Keep[0], &opt.Keep[1], &opt.Keep[2]},
 		"FACTCHECK_LENGTH_BITS": {&opt.LengthBits[0], &opt.LengthBits[1], &opt.LengthBits[2]},
 		"FACTCHECK_SHARD_OPTS":  {&opt.StemsPerBucket, &opt.GramsPerBucket, &opt.Chunk, &opt.CardChunk},
+		"FACTCHECK_DICTIONARY":  {&opt.Dictionary},
 	} {
 		if v := os.Getenv(env); v != "" {
 			for i, p := range strings.Split(v, ",") {

@@ -26,7 +26,7 @@
 //	DIR/BUILD/k<n>       keyword bucket n: every claim holding a stem hashed to n (claims:search)
 //	DIR/BUILD/c<n>       record chunk n: claims n·C to n·C+C−1 as ranking reads them (C in the manifest)
 //	DIR/BUILD/r<n>       card chunk n: claims n·R to n·R+R−1 as a reader sees them (R in the manifest)
-//	DIR/BUILD/x          sections, when the corpus has any
+//	DIR/BUILD/x          sections: the index's, and the dictionary records are packed against
 //
 // BUILD is 16 hex digits, a 64-bit FNV-1a hash of the content of every part
 // of the build: parts never change under their names, so a CDN may cache
@@ -51,7 +51,7 @@
 // # Manifest
 //
 //	offset 0  magic    "FCSM"
-//	offset 4  version  uint16 LE, currently 4
+//	offset 4  version  uint16 LE, currently 5
 //	offset 6  flags    uint16 LE, 0
 //	offset 8  body
 //	last 4    CRC-32 (IEEE) of every byte before it, uint32 LE
@@ -76,7 +76,7 @@
 // # Parts
 //
 //	offset 0  magic    "FCSP"
-//	offset 4  version  uint16 LE, currently 4
+//	offset 4  version  uint16 LE, currently 5
 //	offset 6  kind     byte: 's', 'g', 'h', 'k', 'c', 'r' or 'x'
 //	offset 7  0
 //	offset 8  number   uint32 LE (bucket or chunk number; 0 for h and x)
@@ -108,18 +108,28 @@
 // term string, varint n and n varint claim id deltas − 1: every claim whose
 // claim or title field holds the term.
 //
-// Record chunk body: varint n, then n claims, each the strings text, title,
-// context, claim date and language, varint d − the first claim with the
-// same text (index.Index.Duplicates), varint m and m varint document
-// frequencies of the claim's claim-field stems in text order (re-ranking
-// weighs a claim's own words with them; a reader analyses the claim's text
-// to know the stems).
+// Record chunk body, packed (pack.go) against the dictionary in the
+// sections part's entry "shard/records" (empty when there is none): varint
+// n, then n claims, each the strings text, title, context, claim date and
+// language, varint d − the first claim with the same text
+// (index.Index.Duplicates), varint m and m varint document frequencies of
+// the claim's claim-field stems in text order (re-ranking weighs a claim's
+// own words with them; a reader analyses the claim's text to know the
+// stems). A packed body is a sequence of operations, each a varint v: when
+// v is even, a literal run of v/2 + 1 bytes follows; when odd, a copy of
+// (v−1)/2 + 4 bytes from varint d bytes back in the window (the dictionary
+// followed by the bytes unpacked so far; a copy may overlap its own
+// output).
 //
 // Card chunk body: varint n, then n claims, each the strings id, rating,
 // publisher, publisher site, URL, review date and claimant, and the
 // verdict byte.
 //
-// Sections body: varint n, then n (name, data) string pairs in name order.
+// Sections body: varint n, then n (name, data) string pairs in name order:
+// the index's sections (index.Index.Sections) and "shard/records", the
+// dictionary of the corpus's frequent phrases that records are packed
+// against (learned at build time from up to 10,000 records, at most
+// Options.Dictionary bytes).
 //
 // A reader checks every part's magic, kind, number, version and checksum;
 // a missing, truncated, corrupt or misplaced part is an error, never a
@@ -135,7 +145,7 @@ import (
 )
 
 // Version of the sharded format this package writes and reads.
-const Version = 4
+const Version = 5
 
 // Magic bytes of the manifest and of the parts.
 const (

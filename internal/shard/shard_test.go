@@ -284,19 +284,27 @@ func TestCutReportsProgress(t *testing.T) {
 // naming the part, never a different answer.
 func TestEveryPartIsChecked(t *testing.T) {
 	_, m, parts := cut(t, DefaultOptions())
+	// Records are unpacked with the dictionary in the sections part, which
+	// every check fetches first.
+	opened := func() *Corpus {
+		c := open(t, m)
+		require.NoError(t, c.Add(m.SectionsPart(), parts["x"]))
+		return c
+	}
 	for name, data := range parts {
 		full := m.Build + "/" + name
 		for _, pos := range []int{0, 5, 6, 9, len(data) / 2, len(data) - 1} {
 			bad := append([]byte(nil), data...)
 			bad[pos] ^= 0x20
-			err := open(t, m).Add(full, bad)
+			err := opened().Add(full, bad)
 			var pe *PartError
 			require.ErrorAs(t, err, &pe, "%s byte %d", name, pos)
 			assert.Equal(t, full, pe.Name)
 		}
-		assert.Error(t, open(t, m).Add(full, data[:len(data)-1]), "truncated %s", name)
-		assert.NoError(t, open(t, m).Add(full, data))
+		assert.Error(t, opened().Add(full, data[:len(data)-1]), "truncated %s", name)
+		assert.NoError(t, opened().Add(full, data))
 	}
+	assert.ErrorContains(t, open(t, m).Add(m.Build+"/c0", parts["c0"]), "added before the sections part")
 	c := open(t, m)
 	assert.ErrorContains(t, c.Add(m.Build+"/c0", parts["s0"]), "not the part of that name")
 	assert.ErrorContains(t, c.Add("0123456789abcdef/s0", parts["s0"]), "not the name of a part")

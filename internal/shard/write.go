@@ -39,6 +39,9 @@ type Options struct {
 	// Chunk is how many claims a record chunk holds, CardChunk how many a
 	// card chunk holds.
 	Chunk, CardChunk int
+	// Dictionary bounds the bytes of the dictionary records are packed
+	// against (pack.go; 0: none).
+	Dictionary int
 	// Progress, when not nil, is called with the parts made so far.
 	Progress func(done, total int)
 }
@@ -120,9 +123,15 @@ type Options struct {
 //     claims) fetches 187 kB with 8 a chunk and 349 kB with 32, in about
 //     as many files (407 and 381).
 //   - 4 stems a keyword bucket: keyword buckets serve claims:search only.
+//   - Records packed against a dictionary of 16 KiB (format version 5,
+//     pack.go): over the same slices records fetch 104 kB instead of 162
+//     at 19,250 claims, for 6.5 kB more in the sections part every page
+//     fetches (372 kB an article instead of 423); 8 KiB and 32 KiB fetch
+//     375 and 375 kB. At 300,000 claims records fetch 201 kB instead of
+//     287. Packing is lossless: pages and MAP@5 are unchanged.
 func DefaultOptions() Options {
 	return Options{Keep: [index.NumFields]int{3000, 300, 10}, LengthBits: [index.NumFields]int{4, 4, 0}, GramPostingsShare: 0.003,
-		StemsPerBucket: 2, GramsPerBucket: 2, KeywordsPerBucket: 4, Chunk: 1, CardChunk: 8}
+		StemsPerBucket: 2, GramsPerBucket: 2, KeywordsPerBucket: 4, Chunk: 1, CardChunk: 8, Dictionary: 16 << 10}
 }
 
 // Part is a part made by Cut.
@@ -143,6 +152,9 @@ func Cut(x *index.Index, opt Options, emit func(Part) error) (*Manifest, error) 
 	if opt.Chunk <= 0 || opt.CardChunk <= 0 || opt.StemsPerBucket <= 0 || opt.GramsPerBucket <= 0 || opt.KeywordsPerBucket <= 0 {
 		return nil, errors.New("shard: chunks and terms per bucket must be positive")
 	}
+	if opt.Dictionary < 0 {
+		return nil, errors.New("shard: the records dictionary's size must not be negative")
+	}
 	if !(opt.GramPostingsShare > 0 && opt.GramPostingsShare <= 1) {
 		return nil, errors.New("shard: the share of claims of 4-grams with postings must be within 0 and 1")
 	}
@@ -152,8 +164,7 @@ func Cut(x *index.Index, opt Options, emit func(Part) error) (*Manifest, error) 
 		}
 	}
 	p := match.DefaultParams()
-	m := &Manifest{Meta: x.Meta, Claims: x.NumClaims(), Chunk: opt.Chunk, CardChunk: opt.CardChunk,
-		Sections: len(x.Sections) > 0}
+	m := &Manifest{Meta: x.Meta, Claims: x.NumClaims(), Chunk: opt.Chunk, CardChunk: opt.CardChunk}
 	// Lists no longer than the 4-gram field keeps are never cut, so the
 	// share makes 4-grams common only where it would cut them anyway.
 	n := float64(x.NumClaims())
@@ -165,6 +176,8 @@ func Cut(x *index.Index, opt Options, emit func(Part) error) (*Manifest, error) 
 		}
 	}
 	w := &writer{x: x, m: m}
+	w.packRecords(opt.Dictionary)
+	m.Sections = len(x.Sections) > 0 || len(w.dict) > 0
 	stems := w.stemVocabulary()
 	m.StemBuckets = bucketsFor(len(stems), opt.StemsPerBucket)
 	chars := &x.Fields[index.FieldClaimChars]
@@ -294,8 +307,10 @@ func runJobs(jobs []job, emit func(Part) error, progress func(done, total int)) 
 }
 
 type writer struct {
-	x *index.Index
-	m *Manifest
+	x      *index.Index
+	m      *Manifest
+	dict   []byte // the records dictionary (pack.go)
+	packer *packer
 }
 
 // stemTerm is a stem and its term ids in the claim and title fields (−1
@@ -447,10 +462,29 @@ func (w *writer) keywordBucket(n int, terms []stemTerm) []byte {
 	return binfmt.AppendChecksum(b)
 }
 
-func (w *writer) chunk(n int) []byte {
+// recordSample bounds the records the dictionary is learned from: the
+// dictionary's size, not the corpus's, bounds what it can hold.
+const recordSample = 10000
+
+// packRecords learns the records dictionary from records spread over the
+// corpus.
+func (w *writer) packRecords(size int) {
+	if size > 0 {
+		var sample [][]byte
+		step := (w.m.Claims + recordSample - 1) / recordSample
+		for c := 0; c < w.m.Chunks(); c += step {
+			sample = append(sample, w.chunkBody(c))
+		}
+		w.dict = trainDictionary(sample, size)
+	}
+	w.packer = newPacker(w.dict)
+}
+
+// chunkBody is a record chunk's body, unpacked.
+func (w *writer) chunkBody(n int) []byte {
 	first := n * w.m.Chunk
 	last := min(first+w.m.Chunk, w.m.Claims)
-	b := binfmt.AppendUvarint(partHeader(kindChunk, n), uint64(last-first))
+	b := binfmt.AppendUvarint(nil, uint64(last-first))
 	claims := &w.x.Fields[index.FieldClaim]
 	for d := first; d < last; d++ {
 		b = appendRecord(b, w.x.Claim(d))
@@ -461,7 +495,11 @@ func (w *writer) chunk(n int) []byte {
 			b = binfmt.AppendUvarint(b, uint64(claims.DF(int(id))))
 		}
 	}
-	return binfmt.AppendChecksum(b)
+	return b
+}
+
+func (w *writer) chunk(n int) []byte {
+	return binfmt.AppendChecksum(append(partHeader(kindChunk, n), w.packer.pack(w.chunkBody(n))...))
 }
 
 func (w *writer) cards(n int) []byte {
@@ -475,9 +513,12 @@ func (w *writer) cards(n int) []byte {
 }
 
 func (w *writer) sections() []byte {
-	m := make(map[string]string, len(w.x.Sections))
+	m := make(map[string]string, len(w.x.Sections)+1)
 	for n, data := range w.x.Sections {
 		m[n] = string(data)
+	}
+	if len(w.dict) > 0 {
+		m[recordsDictionary] = string(w.dict)
 	}
 	return binfmt.AppendChecksum(binfmt.AppendStringMap(partHeader(kindSections, 0), m))
 }

@@ -1,0 +1,67 @@
+package shard
+
+import (
+	"testing"
+
+	"github.com/factcheckwidget/factcheck/internal/binfmt"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Records packed against the dictionary learned from the corpus unpack to
+// what they were, and are smaller: what an article fetches is mostly
+// records.
+func TestRecordsPackSmallerAndBack(t *testing.T) {
+	x, m, _ := cut(t, DefaultOptions())
+	w := &writer{x: x, m: m}
+	w.packRecords(DefaultOptions().Dictionary)
+	require.NotEmpty(t, w.dict)
+	assert.LessOrEqual(t, len(w.dict), DefaultOptions().Dictionary)
+	raw, packed := 0, 0
+	for c := 0; c < m.Chunks(); c++ {
+		body := w.chunkBody(c)
+		p := w.packer.pack(body)
+		back, ok := unpack(w.dict, p)
+		require.True(t, ok, "chunk %d", c)
+		require.Equal(t, body, back, "chunk %d", c)
+		raw += len(body)
+		packed += len(p)
+	}
+	assert.Less(t, packed, raw*3/4, "records packed %d bytes, %d raw", packed, raw)
+}
+
+func TestUnpack(t *testing.T) {
+	dict := []byte("the claim says ")
+	op := func(v uint64) []byte { return binfmt.AppendUvarint(nil, v) }
+	cat := func(bs ...[]byte) []byte {
+		var out []byte
+		for _, b := range bs {
+			out = append(out, b...)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name   string
+		packed []byte
+		want   string // "" with ok false: rejected
+		ok     bool
+	}{
+		{"literal", cat(op(2<<1), []byte("abc")), "abc", true},
+		{"copy from the dictionary", cat(op((5-minCopy)<<1|1), op(15)), "the c", true},
+		{"copy overlapping its own output", cat(op(0), []byte("a"), op((6-minCopy)<<1|1), op(1)), "aaaaaaa", true},
+		{"empty", nil, "", true},
+		{"distance past the window", cat(op(0<<1|1), op(16)), "", false},
+		{"distance 0", cat(op(0<<1|1), op(0)), "", false},
+		{"literal past the end", cat(op(4<<1), []byte("ab")), "", false},
+		{"copy without its distance", op(1), "", false},
+		{"a copy past the bound", cat(op(0), []byte("a"), op(uint64(maxUnpacked)<<1|1), op(1)), "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := unpack(dict, tc.packed)
+			assert.Equal(t, tc.ok, ok)
+			if tc.ok {
+				assert.Equal(t, tc.want, string(got))
+			}
+		})
+	}
+}
