@@ -112,6 +112,12 @@ type Checker struct {
 // New returns a Checker over x with the default matcher and page model.
 func New(x *index.Index) *Checker { return NewWithMatcher(match.New(x)) }
 
+// NewWithNames is New with the corpus's names given rather than read from
+// x's section (a sharded corpus gathers those a check can ask about).
+func NewWithNames(x *index.Index, names *trust.Lexicon) *Checker {
+	return &Checker{m: match.New(x), page: &DefaultPageModel, names: names}
+}
+
 // NewWithMatcher wraps an existing matcher.
 func NewWithMatcher(m *match.Matcher) *Checker {
 	return &Checker{m: m, page: &DefaultPageModel, names: lexiconOf(m.Index())}

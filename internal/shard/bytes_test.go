@@ -40,7 +40,8 @@ func (d *countingDir) Fetch(ctx context.Context, name string) ([]byte, error) {
 // sharded PolitiFact corpus (with FACTCHECK_SCALE=1, the 300,000-claim
 // scale corpus), by part kind, over 1,000-word slices (words
 // 500 to 1,500) of the 2022-2b dev transcripts, each checked by a fresh
-// reader, and whether each page shows what the whole index shows, for the
+// reader, and whether each page shows what the whole index shows (the
+// claims and their flags), for the
 // layout of exploreOptions and FACTCHECK_POOL candidates a sentence. A
 // measurement: FACTCHECK_EXPLORE=1 runs it.
 func TestArticleBytes(t *testing.T) {
@@ -62,7 +63,11 @@ func TestArticleBytes(t *testing.T) {
 		var b strings.Builder
 		for _, x := range ss {
 			if len(x.Matches) > 0 {
-				b.WriteString(x.Text + "\t" + x.Matches[0].Claim.ID + "\n")
+				b.WriteString(x.Text + "\t" + x.Matches[0].Claim.ID)
+				for _, f := range x.Matches[0].Flags {
+					b.WriteString("\t" + f.Kind)
+				}
+				b.WriteString("\n")
 			}
 		}
 		return b.String()

@@ -11,6 +11,7 @@ import (
 	"github.com/factcheckwidget/factcheck/internal/index"
 	"github.com/factcheckwidget/factcheck/internal/lang"
 	"github.com/factcheckwidget/factcheck/internal/text"
+	"github.com/factcheckwidget/factcheck/internal/trust"
 )
 
 // DefaultPool is how many claims per sentence the first stage picks from
@@ -75,6 +76,7 @@ type Corpus struct {
 	records  map[int32]*record         // fetched claims by claim id
 	cards    map[int32]*card           // fetched cards by claim id
 	sections map[string][]byte
+	names    *trust.Lexicon     // the lexicon's names the fetched parts carry (names.go)
 	langs    *lang.Corpus       // from the sections: how to read a page and analyse a claim
 	keywords map[string][]int32 // keyword buckets (OpenForSearch)
 	// readKeywords reads a keyword bucket; set by OpenForSearch (nil: the
@@ -109,7 +111,7 @@ func Open(manifest []byte) (*Corpus, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Corpus{m: m, got: map[string]bool{}, lists: map[string]*termList{}, records: map[int32]*record{}, cards: map[int32]*card{}, Pool: DefaultPool, Widen: DefaultWidening}
+	c := &Corpus{m: m, got: map[string]bool{}, lists: map[string]*termList{}, records: map[int32]*record{}, cards: map[int32]*card{}, names: trust.NewLexicon(), Pool: DefaultPool, Widen: DefaultWidening}
 	for f := range c.lengths {
 		fi := &m.Fields[f]
 		c.lengths[f] = lengthTable(fi.AvgLen, fi.LengthStep, fi.LengthBits)
@@ -160,6 +162,7 @@ func (c *Corpus) add(name string, data []byte) error {
 	case kindStems:
 		r.bucket([]int{index.FieldClaim, index.FieldTitle}, claims, &c.lengths, c.lists)
 		r.bucket([]int{index.FieldClaimChars}, claims, &c.lengths, c.lists) // the 4-grams homed here
+		r.readNames(c.names)
 	case kindGrams, kindCommon:
 		r.bucket([]int{index.FieldClaimChars}, claims, &c.lengths, c.lists)
 	case kindChunk:
@@ -172,12 +175,19 @@ func (c *Corpus) add(name string, data []byte) error {
 		}
 		r = newReader(body)
 		first := n * c.m.Chunk
-		r.chunk(first, min(c.m.Chunk, claims-first), claims, c.records)
+		r.chunk(first, min(c.m.Chunk, claims-first), claims, c.records, c.names)
 	case kindCards:
 		first := n * c.m.CardChunk
 		r.cards(first, min(c.m.CardChunk, claims-first), c.cards)
 	case kindSections:
 		c.sections = r.sections()
+		if b, ok := c.sections[namesSection]; ok {
+			nr := newReader(b)
+			nr.readNames(c.names)
+			if err := nr.Done(); err != nil {
+				return err
+			}
+		}
 	case kindKeywords:
 		c.readKeywords(r)
 	}
@@ -431,7 +441,7 @@ func (c *Corpus) check(key string, as []*text.Analysis, first func(*engine.Check
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		c.lastIDs, c.lastLists = ids, first(engine.New(x))
+		c.lastIDs, c.lastLists = ids, first(c.engine(x))
 		c.picked = make([]bool, len(ids))
 		for _, docs := range c.lastLists {
 			c.pick(docs[:min(len(docs), take)])
@@ -447,6 +457,12 @@ func (c *Corpus) check(key string, as []*text.Analysis, first func(*engine.Check
 	}
 	x, err := c.claimsIndex(c.lastPick, c.queryLists(stems, grams), true)
 	return x, c.lastPick, nil, err
+}
+
+// engine is the one engine over an index of fetched parts, with the
+// corpus's names those parts carry.
+func (c *Corpus) engine(x *index.Index) *engine.Checker {
+	return engine.NewWithNames(x, c.names)
 }
 
 // widen adds to the claims the last check reads the candidates its
@@ -552,13 +568,13 @@ func (c *Corpus) CheckArticle(article string, opt engine.Options) ([]engine.Sent
 			take = min(c.Widen.Scout, c.Pool)
 		}
 		x, ids, need, err := c.check(key, as, first, take)
-		if x != nil && !c.widened && c.widen(engine.New(x).ArticleLeads(article, opt)) {
+		if x != nil && !c.widened && c.widen(c.engine(x).ArticleLeads(article, opt)) {
 			x, ids, need, err = c.check(key, as, first, take)
 		}
 		if x == nil {
 			return nil, nil, need, err
 		}
-		out := engine.New(x).CheckArticle(article, opt)
+		out := c.engine(x).CheckArticle(article, opt)
 		var slots []cardSlot
 		for i := range out {
 			slots = matchSlots(slots, out[i].Matches, ids)
@@ -585,7 +601,7 @@ func (c *Corpus) CheckSentence(s string, opt engine.Options) ([]engine.Match, []
 		if x == nil {
 			return nil, nil, need, err
 		}
-		out := engine.New(x).CheckSentence(s, opt)
+		out := c.engine(x).CheckSentence(s, opt)
 		return out, matchSlots(nil, out, ids), nil, nil
 	})
 	if a == nil {

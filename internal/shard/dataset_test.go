@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -158,7 +159,8 @@ func devMAP(t *testing.T, name string, x *index.Index, s *benchdata.Set, opt sha
 // sees (make eval's page figures) may change with the layout
 // (exploreOptions; explorePool) on the sentences at the edge of being
 // highlighted, never by a right fact-check lost. It prints the sentences
-// shown otherwise and the records a page fetched. A measurement:
+// shown otherwise (another claim, or the same with other flags) and the
+// records a page fetched. A measurement:
 // FACTCHECK_EXPLORE=1 runs it.
 func TestDevPagesSharded(t *testing.T) {
 	if os.Getenv("FACTCHECK_EXPLORE") == "" {
@@ -171,7 +173,7 @@ func TestDevPagesSharded(t *testing.T) {
 		t.Fatal(err)
 	}
 	whole := engine.New(s.Index)
-	sentences, differ, records := 0, 0, 0
+	sentences, differ, flagged, records := 0, 0, 0, 0
 	var highlighted, right [2]int // whole, sharded
 	best := func(ss []engine.Sentence, i int) string {
 		if i < len(ss) && len(ss[i].Matches) > 0 {
@@ -206,11 +208,14 @@ func TestDevPagesSharded(t *testing.T) {
 			if best(want, i) != best(got, i) {
 				differ++
 				t.Logf("differs: %q: whole %q, sharded %q", want[i].Text, best(want, i), best(got, i))
+			} else if best(want, i) != "" && !reflect.DeepEqual(want[i].Matches[0].Flags, got[i].Matches[0].Flags) {
+				flagged++
+				t.Logf("flagged otherwise: %q: whole %v, sharded %v", want[i].Text, want[i].Matches[0].Flags, got[i].Matches[0].Flags)
 			}
 		}
 	}
-	t.Logf("%d %s sentences: whole index %d highlighted (%d right), sharded %d (%d right); %d shown differently; %.0f records a page",
-		sentences, split, highlighted[0], right[0], highlighted[1], right[1], differ, float64(records)/float64(len(s.Pages[split])))
+	t.Logf("%d %s sentences: whole index %d highlighted (%d right), sharded %d (%d right); %d shown differently, %d with the same claim flagged otherwise; %.0f records a page",
+		sentences, split, highlighted[0], right[0], highlighted[1], right[1], differ, flagged, float64(records)/float64(len(s.Pages[split])))
 	if right[1] < right[0] {
 		t.Errorf("the sharded corpus shows %d right fact-checks where the whole index shows %d", right[1], right[0])
 	}

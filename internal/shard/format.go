@@ -12,7 +12,8 @@
 // their cards (what a reader is shown: id, rating, publisher, link). It
 // runs the one matcher, page model and trust layer over an index of what
 // it fetched, scored with the whole corpus's statistics
-// (index.BuildPartial).
+// (index.BuildPartial), the trust layer with the corpus's names those
+// parts carry (names.go).
 //
 // # Layout
 //
@@ -20,13 +21,13 @@
 //
 //	DIR/manifest         the manifest: statistics, parameters, and the build
 //	DIR/BUILD/s<n>       stem bucket n: claim and title field lists of the stems hashed to n,
-//	                     and the 4-gram field lists of the 4-grams homed at those stems
+//	                     the 4-gram field lists of the 4-grams homed at those stems, and the names homed there
 //	DIR/BUILD/g<n>       4-gram bucket n: the 4-gram field lists of the 4-grams with postings hashed to n
 //	DIR/BUILD/h0         the common 4-grams: document frequencies of the 4-grams without postings
 //	DIR/BUILD/k<n>       keyword bucket n: every claim holding a stem hashed to n (claims:search)
-//	DIR/BUILD/c<n>       record chunk n: claims n·C to n·C+C−1 as ranking reads them (C in the manifest)
+//	DIR/BUILD/c<n>       record chunk n: claims n·C to n·C+C−1 as ranking and flags read them (C in the manifest)
 //	DIR/BUILD/r<n>       card chunk n: claims n·R to n·R+R−1 as a reader sees them (R in the manifest)
-//	DIR/BUILD/x          sections: the index's, and the dictionary records are packed against
+//	DIR/BUILD/x          sections: the index's (but its names), the records' dictionary, the names no bucket holds
 //
 // BUILD is 16 hex digits, a 64-bit FNV-1a hash of the content of every part
 // of the build: parts never change under their names, so a CDN may cache
@@ -85,7 +86,8 @@
 //
 // Stem bucket body: varint T, then T terms in byte order, each the term
 // string and, for the claim field then the title field, a list; then the
-// 4-grams homed there as a 4-gram bucket body. 4-gram bucket and common
+// 4-grams homed there as a 4-gram bucket body; then the names homed there
+// as a name list. 4-gram bucket and common
 // 4-gram body: varint G, then G 4-grams in byte order, each the 4-gram
 // string and its list in the 4-gram field. A list is varint
 // df (claims of the corpus holding the term), varint n, then, when n > 0,
@@ -115,7 +117,7 @@
 // (index.Index.Duplicates), varint m and m varint document frequencies of
 // the claim's claim-field stems in text order (re-ranking weighs a claim's
 // own words with them; a reader analyses the claim's text to know the
-// stems). A packed body is a sequence of operations, each a varint v: when
+// stems), and a name list: the names of the claim's text. A packed body is a sequence of operations, each a varint v: when
 // v is even, a literal run of v/2 + 1 bytes follows; when odd, a copy of
 // (v−1)/2 + 4 bytes from varint d bytes back in the window (the dictionary
 // followed by the bytes unpacked so far; a copy may overlap its own
@@ -126,10 +128,24 @@
 // verdict byte.
 //
 // Sections body: varint n, then n (name, data) string pairs in name order:
-// the index's sections (index.Index.Sections) and "shard/records", the
+// the index's sections (index.Index.Sections) but its names lexicon
+// ("trust/lexicon"), which is spread over the parts; "shard/records", the
 // dictionary of the corpus's frequent phrases that records are packed
 // against (learned at build time from up to 10,000 records, at most
-// Options.Dictionary bytes).
+// Options.Dictionary bytes); and "shard/names", a name list of the names
+// no stem bucket holds.
+//
+// The names: the corpus's lexicon (trust.Lexicon: the people, places and
+// organisations its claims name, which the trust layer asks about names
+// read in a page or a claim; names.go) is spread so that a check fetches
+// the names it can ask about and few others. A claim's record lists the
+// names made of the words of its text whose first word its text writes
+// capitalised; a stem bucket, the names homed at its stems: a name's home
+// is the stem, of those the name's words have when analysed as a page in
+// each of the corpus's languages or in none (no stemming), in fewest
+// claims; names without a stem are in "shard/names". A name list is varint
+// E, then E names in byte order, each the name (folded, words separated by
+// single spaces) and its kind byte (trust.NameKind, 1 to 4).
 //
 // A reader checks every part's magic, kind, number, version and checksum;
 // a missing, truncated, corrupt or misplaced part is an error, never a

@@ -6,6 +6,7 @@ import (
 	"github.com/factcheckwidget/factcheck/internal/binfmt"
 	"github.com/factcheckwidget/factcheck/internal/claim"
 	"github.com/factcheckwidget/factcheck/internal/index"
+	"github.com/factcheckwidget/factcheck/internal/trust"
 )
 
 // termList is a term's list in one field, as a bucket stores it: df and
@@ -129,7 +130,7 @@ func (r *reader) postings(n, claims int, lengths []uint32) []uint32 {
 }
 
 // chunk reads the claims of a chunk (claims first, first+1, ...).
-func (r *reader) chunk(first, count, claims int, records map[int32]*record) {
+func (r *reader) chunk(first, count, claims int, records map[int32]*record, names *trust.Lexicon) {
 	if r.Count(7) != count {
 		r.Corrupt()
 	}
@@ -144,6 +145,7 @@ func (r *reader) chunk(first, count, claims int, records map[int32]*record) {
 		for j := range rec.df {
 			rec.df[j] = uint32(r.Int(claims))
 		}
+		r.readNames(names)
 		records[int32(d)] = rec
 	}
 }

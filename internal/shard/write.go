@@ -14,6 +14,7 @@ import (
 	"github.com/factcheckwidget/factcheck/internal/binfmt"
 	"github.com/factcheckwidget/factcheck/internal/index"
 	"github.com/factcheckwidget/factcheck/internal/match"
+	"github.com/factcheckwidget/factcheck/internal/trust"
 )
 
 // Options of Cut.
@@ -176,10 +177,11 @@ func Cut(x *index.Index, opt Options, emit func(Part) error) (*Manifest, error) 
 		}
 	}
 	w := &writer{x: x, m: m}
-	w.packRecords(opt.Dictionary)
-	m.Sections = len(x.Sections) > 0 || len(w.dict) > 0
 	stems := w.stemVocabulary()
 	m.StemBuckets = bucketsFor(len(stems), opt.StemsPerBucket)
+	w.names = shardNames(x, m.StemBuckets)
+	w.packRecords(opt.Dictionary)
+	m.Sections = len(x.Sections) > 0 || len(w.dict) > 0
 	chars := &x.Fields[index.FieldClaimChars]
 	var rare, common []int
 	for t := 0; t < chars.NumTerms(); t++ {
@@ -311,6 +313,7 @@ type writer struct {
 	m      *Manifest
 	dict   []byte // the records dictionary (pack.go)
 	packer *packer
+	names  *nameShards // the lexicon's names spread over the parts (names.go); nil: kept whole
 }
 
 // stemTerm is a stem and its term ids in the claim and title fields (−1
@@ -352,7 +355,12 @@ func (w *writer) stemBucket(n int, terms []stemTerm, homed []int) []byte {
 		b = w.appendList(b, index.FieldClaim, st.claim)
 		b = w.appendList(b, index.FieldTitle, st.titles)
 	}
-	return binfmt.AppendChecksum(w.appendGrams(b, homed))
+	b = w.appendGrams(b, homed)
+	var names []nameEntry
+	if w.names != nil {
+		names = w.names.inStems[n]
+	}
+	return binfmt.AppendChecksum(appendNames(b, names))
 }
 
 // gramBucket is 4-gram bucket n, or the common 4-grams' part.
@@ -494,6 +502,11 @@ func (w *writer) chunkBody(n int) []byte {
 		for _, id := range fwd {
 			b = binfmt.AppendUvarint(b, uint64(claims.DF(int(id))))
 		}
+		var names []nameEntry
+		if w.names != nil {
+			names = w.names.within(w.x.Claim(d).Text)
+		}
+		b = appendNames(b, names)
 	}
 	return b
 }
@@ -519,6 +532,10 @@ func (w *writer) sections() []byte {
 	}
 	if len(w.dict) > 0 {
 		m[recordsDictionary] = string(w.dict)
+	}
+	if w.names != nil { // the lexicon is spread over the parts; here, the names no stem bucket holds
+		delete(m, trust.LexiconSection)
+		m[namesSection] = string(appendNames(nil, w.names.rest))
 	}
 	return binfmt.AppendChecksum(binfmt.AppendStringMap(partHeader(kindSections, 0), m))
 }

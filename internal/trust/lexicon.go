@@ -40,6 +40,13 @@ type Lexicon struct {
 	kinds map[string]NameKind
 }
 
+// NewLexicon returns an empty lexicon to fill with Set (a sharded
+// corpus's reader adds the names each fetched part carries).
+func NewLexicon() *Lexicon { return &Lexicon{kinds: map[string]NameKind{}} }
+
+// Set gives a name (folded, as Kind reads it) its kind.
+func (l *Lexicon) Set(name string, k NameKind) { l.kinds[name] = k }
+
 // Kind returns the kind of a name, NotAName when unknown. Names are
 // compared folded (text.Fold: lower case, no diacritics), so "Inácio"
 // and "Inacio" are one name.
