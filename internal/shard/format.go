@@ -131,7 +131,7 @@
 // the index's sections (index.Index.Sections) but its names lexicon
 // ("trust/lexicon"), which is spread over the parts; "shard/records", the
 // dictionary of the corpus's frequent phrases that records are packed
-// against (learned at build time from up to 10,000 records, at most
+// against (learned at build time from up to 4,000 records, at most
 // Options.Dictionary bytes); and "shard/names", a name list of the names
 // no stem bucket holds.
 //
