@@ -44,6 +44,9 @@ func exploreOptions() shard.Options {
 	if v, err := strconv.ParseFloat(os.Getenv("FACTCHECK_GRAM_SHARE"), 64); err == nil {
 		opt.GramPostingsShare = v
 	}
+	if v, err := strconv.ParseFloat(os.Getenv("FACTCHECK_HOME_SHARE"), 64); err == nil {
+		opt.GramHomeShare = v
+	}
 	return opt
 }
 

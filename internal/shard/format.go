@@ -39,8 +39,9 @@
 // from in the claims' texts (homes.go): a page's 4-grams come from its
 // words, whose stem buckets a check fetches anyway, so it fetches the
 // 4-gram buckets only of the 4-grams it did not find there. A 4-gram with
-// postings is in its hash bucket and, when it has a home, in its home's
-// stem bucket too; a common one is in h0 alone.
+// postings is in its hash bucket and, when it has a home and is in at
+// least Options.GramHomeShare of the claims, in its home's stem bucket
+// too; a common one is in h0 alone.
 //
 // A file, the manifest too, is stored gzip-compressed (a browser reads it
 // with DecompressionStream) when that saves a fifth of it, else as it is
