@@ -19,7 +19,7 @@ import (
 // sections part. A check asks it only about names made of the words of
 // the page and of the claims it compares, so the writer spreads it out
 // (format.go): each claim's record carries the names made of its own
-// words, and each name sits in the stem bucket of its first stem, which a
+// words, and each name sits in the stem bucket of its rarest stem, which a
 // page that writes the name fetches anyway. Names without a stem (stop
 // words alone) stay in the sections part. The reader gathers what its
 // parts carry into the lexicon the check runs with.
@@ -75,7 +75,7 @@ func shardNames(x *index.Index, stemBuckets int) *nameShards {
 		langs, _ = lang.NewCorpus(nil, x.NumClaims(), nil)
 	}
 	// A page is stemmed in its language, which may be any of the corpus's
-	// or none of them (no stemming): a name sits under its first stem in
+	// or none of them (no stemming): a name sits under its rarest stem in
 	// each.
 	analyzers := []text.Analyzer{&lang.Profile{}}
 	for _, l := range langs.Languages() {
