@@ -23,8 +23,10 @@ import (
 // exploreOptions are shard.DefaultOptions changed by the environment, for
 // the measurement tests: FACTCHECK_KEEP (postings kept: claim,title,4-gram),
 // FACTCHECK_LENGTH_BITS (the same fields), FACTCHECK_SHARD_OPTS (stems
-// and 4-grams a bucket, claims a record and a card chunk) and
-// FACTCHECK_GRAM_SHARE (GramPostingsShare).
+// and 4-grams a bucket, claims a record and a card chunk),
+// FACTCHECK_DICTIONARY (the records dictionary's bytes),
+// FACTCHECK_GRAM_SHARE (GramPostingsShare) and FACTCHECK_HOME_SHARE
+// (GramHomeShare).
 func exploreOptions() shard.Options {
 	opt := shard.DefaultOptions()
 	for env, dst := range map[string][]*int{

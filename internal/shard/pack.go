@@ -109,10 +109,7 @@ func (p *packer) copyAt(w []byte, at int, own map[uint32][]int32) (size, dist, g
 			size, dist, gain = n, d, g
 		}
 	}
-	for j, q := range own[k] {
-		if j == packChain {
-			break
-		}
+	for _, q := range own[k] {
 		try(q)
 	}
 	for _, q := range p.at[k] {
@@ -138,7 +135,11 @@ func (p *packer) pack(src []byte) []byte {
 	remember := func(i int) {
 		if i+minCopy <= len(src) {
 			k := key4(src[i:])
-			own[k] = append([]int32{int32(base + i)}, own[k]...)
+			l := own[k]
+			if len(l) == packChain { // only the latest are tried
+				l = l[:packChain-1]
+			}
+			own[k] = append([]int32{int32(base + i)}, l...)
 		}
 	}
 	for i := 0; i < len(src); {

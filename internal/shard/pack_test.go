@@ -1,6 +1,7 @@
 package shard
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/factcheckwidget/factcheck/internal/binfmt"
@@ -28,6 +29,18 @@ func TestRecordsPackSmallerAndBack(t *testing.T) {
 		packed += len(p)
 	}
 	assert.Less(t, packed, raw*3/4, "records packed %d bytes, %d raw", packed, raw)
+}
+
+// A long run of one byte (a claim of "!!!!…") packs to a few copies and
+// back, without trying every earlier position at each byte.
+func TestPackLongRun(t *testing.T) {
+	src := bytes.Repeat([]byte("ab!"), 40000)
+	p := newPacker(nil)
+	packed := p.pack(src)
+	assert.Less(t, len(packed), 64)
+	back, ok := unpack(nil, packed)
+	require.True(t, ok)
+	assert.Equal(t, src, back)
 }
 
 func TestUnpack(t *testing.T) {
