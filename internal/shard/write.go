@@ -78,7 +78,8 @@ type Options struct {
 //     300,000, showing what it showed (19 of 19 slices as the whole index
 //     at 19,250; on the train transcripts 286 highlighted, 103 right,
 //     against the whole index's 285 and 101).
-//   - 2 stems and 2 4-grams a bucket, 1 claim a record chunk: a 1,000-word
+//   - 1 stem and 2 4-grams a bucket (stems: 2 until format version 5),
+//     1 claim a record chunk: a 1,000-word
 //     article touches ~330 stems, ~2,600 4-grams and ~1,100 candidate
 //     claims, of which it shows a few. Over 1,000-word slices of the 19
 //     dev debates (TestArticleBytes), 4 and 8 terms a bucket and 4 whole
@@ -89,7 +90,13 @@ type Options struct {
 //     wherever it shrinks a part, shardio.Compress), and shows the same.
 //     1 term a bucket saves 8 % more for 63 % more stored files (105,870
 //     against 64,910); 2 claims a record chunk cost 0.14 MB more.
-//     Requests cost about 1 ms each in Chromium here.
+//     Requests cost about 1 ms each in Chromium here. With version 5
+//     (records packed, names spread, 4-grams homed from 0.05 %), 1 stem a
+//     bucket instead of 2 fetches 312 kB instead of 330 at 19,250 claims
+//     and 1.122 MB instead of 1.156 at 300,000 in 3 and 1 more files (a
+//     page's stems rarely share a bucket either way; a bucket of 2 holds
+//     a stem the page lacks), for 12 % and 7 % more stored files (74,908
+//     and 484,959).
 //   - Lengths in 4 bits in the stem lists and none in the 4-gram lists
 //     (format version 3, bit-packed postings): the same slices fetch
 //     0.82 MB (4-grams 0.41 MB, stems 0.13 MB, records 0.24 MB) and show
@@ -147,7 +154,7 @@ type Options struct {
 //     before.
 func DefaultOptions() Options {
 	return Options{Keep: [index.NumFields]int{3000, 300, 10}, LengthBits: [index.NumFields]int{4, 4, 0}, GramPostingsShare: 0.003,
-		GramHomeShare: 0.0005, StemsPerBucket: 2, GramsPerBucket: 2, KeywordsPerBucket: 4, Chunk: 1, CardChunk: 8, Dictionary: 16 << 10}
+		GramHomeShare: 0.0005, StemsPerBucket: 1, GramsPerBucket: 2, KeywordsPerBucket: 4, Chunk: 1, CardChunk: 8, Dictionary: 16 << 10}
 }
 
 // Part is a part made by Cut.
