@@ -118,11 +118,11 @@
 // (index.Index.Duplicates), varint m and m varint document frequencies of
 // the claim's claim-field stems in text order (re-ranking weighs a claim's
 // own words with them; a reader analyses the claim's text to know the
-// stems), and a name list: the names of the claim's text. A packed body is a sequence of operations, each a varint v: when
-// v is even, a literal run of v/2 + 1 bytes follows; when odd, a copy of
-// (v−1)/2 + 4 bytes from varint d bytes back in the window (the dictionary
-// followed by the bytes unpacked so far; a copy may overlap its own
-// output).
+// stems), and a name list: the names of the claim's text (below). A packed
+// body is a sequence of operations, each a varint v: when v is even, a
+// literal run of v/2 + 1 bytes follows; when odd, a copy of (v−1)/2 + 4
+// bytes from varint d bytes back in the window (the dictionary, then the
+// bytes unpacked so far; a copy may overlap its own output).
 //
 // Card chunk body: varint n, then n claims, each the strings id, rating,
 // publisher, publisher site, URL, review date and claimant, and the
