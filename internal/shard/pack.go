@@ -90,7 +90,15 @@ func key4(b []byte) uint32 {
 	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
 }
 
-func varintLen(v int) int { return len(binfmt.AppendUvarint(nil, uint64(v))) }
+// varintLen is the bytes of v as a varint (without encoding it: the
+// packer asks for every copy it tries).
+func varintLen(v int) int {
+	n := 1
+	for ; v >= 0x80; v >>= 7 {
+		n++
+	}
+	return n
+}
 
 // copyAt is the copy of most bytes saved at position at of window w
 // (gain: bytes saved over literals; 0 when none saves any).

@@ -43,6 +43,12 @@ func TestPackLongRun(t *testing.T) {
 	assert.Equal(t, src, back)
 }
 
+func TestVarintLen(t *testing.T) {
+	for _, v := range []int{0, 1, 127, 128, 16383, 16384, 1 << 21, 1<<28 - 1, 1 << 28} {
+		assert.Equal(t, len(binfmt.AppendUvarint(nil, uint64(v))), varintLen(v), "%d", v)
+	}
+}
+
 func TestUnpack(t *testing.T) {
 	dict := []byte("the claim says ")
 	op := func(v uint64) []byte { return binfmt.AppendUvarint(nil, v) }
