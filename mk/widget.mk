@@ -12,8 +12,12 @@ WASM_BUDGET_BROTLI := 700000
 # check, partial indexes) instead of the .fcx decoder. It is the only
 # exception to the 700 kB: it serves corpora too large to download whole,
 # where the parts a page fetches (hundreds of kB to MB) dwarf it. Measured
-# at 706 kB; the gate keeps it from growing.
-SHARDS_WASM_BUDGET_BROTLI := 710000
+# at 706 kB; gated at 710 until format version 6, whose prefix-coded
+# postings (+3 kB raw to read) cut what an article fetches by 11-13 %
+# (34 kB at 19,250 claims, 147 kB at 300,000): 710.4-712.7 kB brotli for
+# the same code as comments move lines (README "Sizes"). The gate keeps it
+# from growing further.
+SHARDS_WASM_BUDGET_BROTLI := 714000
 LOADER_BUDGET_RAW := 15000
 
 # No inlining except in the matching hot path: 722 -> 676 kB brotli, the
@@ -40,7 +44,7 @@ wasm: ## build the widget (wasm, loader, worker, default corpus) into build/web 
 	$(GO) run ./cmd/factcheck index -name default -o $(WEB_OUT)/default.fcx internal/defaultcorpus/claims.jsonld
 	@$(GO) run ./cmd/assetsizes $(WEB_ASSETS)
 
-size-check: wasm ## fail when factcheck.wasm > 700 kB brotli (factcheck-shards.wasm > 710 kB) or factcheck.js > 15 kB raw
+size-check: wasm ## fail when factcheck.wasm > 700 kB brotli (factcheck-shards.wasm > 714 kB) or factcheck.js > 15 kB raw
 	@$(GO) run ./cmd/assetsizes -budget factcheck.wasm:brotli:$(WASM_BUDGET_BROTLI) \
 		-budget factcheck-shards.wasm:brotli:$(SHARDS_WASM_BUDGET_BROTLI) \
 		-budget factcheck.js:raw:$(LOADER_BUDGET_RAW) $(WEB_OUT)/factcheck.wasm $(WEB_OUT)/factcheck.js $(WEB_OUT)/factcheck-shards.wasm

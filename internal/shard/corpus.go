@@ -70,11 +70,11 @@ var DefaultWidening = Widening{Scout: 3, Page: 0.02, Density: 0.2}
 // for concurrent use.
 type Corpus struct {
 	m        *Manifest
-	got      map[string]bool           // parts added
-	lists    map[string]*termList      // by listKey
-	lengths  [index.NumFields][]uint32 // what the postings' length codes stand for, by field
-	records  map[int32]*record         // fetched claims by claim id
-	cards    map[int32]*card           // fetched cards by claim id
+	got      map[string]bool              // parts added
+	lists    map[string]*termList         // by listKey
+	codes    [index.NumFields]postingCode // how each field's postings are coded
+	records  map[int32]*record            // fetched claims by claim id
+	cards    map[int32]*card              // fetched cards by claim id
 	sections map[string][]byte
 	names    *trust.Lexicon     // the lexicon's names the fetched parts carry (names.go)
 	langs    *lang.Corpus       // from the sections: how to read a page and analyse a claim
@@ -112,9 +112,9 @@ func Open(manifest []byte) (*Corpus, error) {
 		return nil, err
 	}
 	c := &Corpus{m: m, got: map[string]bool{}, lists: map[string]*termList{}, records: map[int32]*record{}, cards: map[int32]*card{}, names: trust.NewLexicon(), Pool: DefaultPool, Widen: DefaultWidening}
-	for f := range c.lengths {
+	for f := range c.codes {
 		fi := &m.Fields[f]
-		c.lengths[f] = lengthTable(fi.AvgLen, fi.LengthStep, fi.LengthBits)
+		c.codes[f] = postingCode{lengthTable(fi.AvgLen, fi.LengthStep, fi.LengthBits), fi.codes}
 	}
 	return c, nil
 }
@@ -160,11 +160,11 @@ func (c *Corpus) add(name string, data []byte) error {
 	claims := c.m.Claims
 	switch kind {
 	case kindStems:
-		r.bucket([]int{index.FieldClaim, index.FieldTitle}, claims, &c.lengths, c.lists)
-		r.bucket([]int{index.FieldClaimChars}, claims, &c.lengths, c.lists) // the 4-grams homed here
+		r.bucket([]int{index.FieldClaim, index.FieldTitle}, claims, &c.codes, c.lists)
+		r.bucket([]int{index.FieldClaimChars}, claims, &c.codes, c.lists) // the 4-grams homed here
 		r.readNames(c.names)
 	case kindGrams, kindCommon:
-		r.bucket([]int{index.FieldClaimChars}, claims, &c.lengths, c.lists)
+		r.bucket([]int{index.FieldClaimChars}, claims, &c.codes, c.lists)
 	case kindChunk:
 		if c.m.Sections && c.sections == nil {
 			return errRecordsFirst
@@ -413,7 +413,7 @@ func (c *Corpus) claimsIndex(ids []int32, q *queryLists, grams bool) (*index.Ind
 
 // check runs the first three rounds of a check of the analysed sentences
 // as: the stem buckets and the common 4-grams, then the buckets of the
-// 4-grams not found in them (format.go), then the records of the claims
+// 4-grams not found in them (doc.go), then the records of the claims
 // first ranks from the lists for each sentence: the first take of each
 // sentence's candidates, and those widen added. Once it has them all, it
 // returns the index to check on and the claim id of each of its

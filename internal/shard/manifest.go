@@ -8,7 +8,7 @@ import (
 	"github.com/factcheckwidget/factcheck/internal/index"
 )
 
-// Manifest describes a sharded corpus (format.go).
+// Manifest describes a sharded corpus (doc.go).
 type Manifest struct {
 	Build  string
 	Meta   map[string]string
@@ -36,6 +36,13 @@ type FieldInfo struct {
 	// codes (postings.go).
 	LengthBits int
 	LengthStep float64
+	// Codes are the code lengths, in bits, of the 2^(LengthBits+1)
+	// symbols a posting's length code and tf take (postings.go), in the
+	// lists a field keeps whole and in those it cut: symbol s is length
+	// code s mod 2^LengthBits, of a tf over 1 when s ≥ 2^LengthBits; 0
+	// for a symbol no posting takes.
+	Codes [2][]uint8
+	codes [2]*symbolCode // Codes, read (DecodeManifest)
 }
 
 // Chunks is the number of record chunks.
@@ -73,6 +80,8 @@ func (m *Manifest) Encode() []byte {
 		if f.LengthBits > 0 {
 			b = binfmt.AppendUint64(b, math.Float64bits(f.LengthStep))
 		}
+		b = binfmt.AppendUvarint(b, uint64(len(f.Codes[0])+len(f.Codes[1])))
+		b = append(append(b, f.Codes[0]...), f.Codes[1]...)
 	}
 	b = binfmt.AppendUvarint(b, uint64(m.GramMaxDF))
 	for _, v := range [...]int{m.StemBuckets, m.GramBuckets, m.KeywordBuckets, m.Chunk, m.CardChunk} {
@@ -94,7 +103,7 @@ func DecodeManifest(data []byte) (*Manifest, error) {
 	if err != nil {
 		return nil, errors.New("sharded corpus manifest: " + err.Error())
 	}
-	if err := checkVersion(body); err != nil {
+	if err := checkVersion(int(body[4]) | int(body[5])<<8); err != nil {
 		return nil, err
 	}
 	r := newReader(body[8:])
@@ -109,8 +118,16 @@ func DecodeManifest(data []byte) (*Manifest, error) {
 		if fi.LengthBits = int(r.Byte()); fi.LengthBits > 0 {
 			fi.LengthStep = r.Float64()
 		}
-		if r.Err() == nil && (fi.Kind != index.Kind(f) || !(fi.AvgLen >= 0) || fi.LengthBits > maxLengthBits || fi.LengthBits > 0 && !(fi.LengthStep > 1)) {
+		codes := r.Bytes()
+		if r.Err() == nil && (fi.Kind != index.Kind(f) || !(fi.AvgLen >= 0) || fi.LengthBits > maxLengthBits || fi.LengthBits > 0 && !(fi.LengthStep > 1) || len(codes) != 4<<fi.LengthBits) {
 			r.Corrupt()
+			break
+		}
+		fi.Codes = [2][]uint8{codes[:len(codes)/2], codes[len(codes)/2:]}
+		for i, lengths := range fi.Codes {
+			if fi.codes[i] = newSymbolCode(lengths); fi.codes[i] == nil {
+				r.Corrupt()
+			}
 		}
 	}
 	m.GramMaxDF = r.Int(index.MaxClaims)

@@ -18,7 +18,7 @@ import (
 // what a page fetched at 19,250 claims was the lexicon, whole, in the
 // sections part. A check asks it only about names made of the words of
 // the page and of the claims it compares, so the writer spreads it out
-// (format.go): each claim's record carries the names made of its own
+// (doc.go): each claim's record carries the names made of its own
 // words, and each name sits in the stem bucket of its rarest stem, which a
 // page that writes the name fetches anyway. Names without a stem (stop
 // words alone) stay in the sections part. The reader gathers what its

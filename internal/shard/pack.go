@@ -8,7 +8,7 @@ import (
 )
 
 // Claim records are packed against a dictionary of the corpus's frequent
-// phrases (format.go has the encoding): an article fetches the records of
+// phrases (doc.go has the encoding): an article fetches the records of
 // hundreds of claims scattered over the corpus, one file each, too short
 // for gzip to find repeats in (it saved 11 %), while a claim's words are
 // mostly the corpus's common phrases. The dictionary is learned at build

@@ -1,8 +1,6 @@
 package shard
 
 import (
-	"math/bits"
-
 	"github.com/factcheckwidget/factcheck/internal/binfmt"
 	"github.com/factcheckwidget/factcheck/internal/claim"
 	"github.com/factcheckwidget/factcheck/internal/index"
@@ -18,7 +16,7 @@ type termList struct {
 
 // A claim is stored in two halves: its record, what ranking reads, fetched
 // for every candidate; and its card, what a reader is shown, fetched only
-// for the claims a check returns (format.go).
+// for the claims a check returns (doc.go).
 
 // recordFields and cardFields are the claim's strings in each half, in
 // stored order.
@@ -72,8 +70,8 @@ func listKey(f int, term string) string { return string(rune('0'+f)) + term }
 const maxFieldLen = 1 << 20
 
 // bucket reads a stem bucket (fields 0 and 1) or a 4-gram bucket (field 2)
-// into lists; lengths are the length tables of the fields.
-func (r *reader) bucket(fields []int, claims int, lengths *[index.NumFields][]uint32, lists map[string]*termList) {
+// into lists; codes are the fields' posting codes.
+func (r *reader) bucket(fields []int, claims int, codes *[index.NumFields]postingCode, lists map[string]*termList) {
 	prev := ""
 	for i, n := 0, r.Count(2); i < n && r.Err() == nil; i++ {
 		t := r.Str()
@@ -85,7 +83,7 @@ func (r *reader) bucket(fields []int, claims int, lengths *[index.NumFields][]ui
 		for _, f := range fields {
 			l := &termList{df: uint32(r.Int(claims))}
 			if k := r.Int(int(l.df)); k > 0 {
-				l.postings = r.postings(k, claims, lengths[f])
+				l.postings = r.postings(k, claims, &codes[f], k < int(l.df))
 			}
 			lists[listKey(f, t)] = l
 		}
@@ -93,17 +91,19 @@ func (r *reader) bucket(fields []int, claims int, lengths *[index.NumFields][]ui
 }
 
 // postings reads the bit-packed block of n postings (postings.go) as
-// (claim id, tf, length) triples; lengths has 2^bits entries, bits those
-// a posting gives the length.
-func (r *reader) postings(n, claims int, lengths []uint32) []uint32 {
+// (claim id, tf, length) triples.
+func (r *reader) postings(n, claims int, pc *postingCode, cut bool) []uint32 {
 	block := r.Bytes()
 	if r.Err() != nil {
 		return nil
 	}
-	lengthBits := uint(bits.Len(uint(len(lengths) - 1)))
-	if len(block)*8 < 5+n*int(2+lengthBits) { // the fewest bits n postings take
+	if len(block)*8 < 5+2*n { // the fewest bits n postings take
 		r.Corrupt()
 		return nil
+	}
+	code := pc.code[0]
+	if cut {
+		code = pc.code[1]
 	}
 	br := bitReader{b: block}
 	k := uint(br.read(5))
@@ -111,11 +111,12 @@ func (r *reader) postings(n, claims int, lengths []uint32) []uint32 {
 	doc := uint64(0)
 	for j := 0; j < n; j++ {
 		doc += br.expGolomb(k)
+		sym := br.symbol(code)
 		tf := uint64(1)
-		if br.read(1) == 1 {
+		if sym >= len(pc.lengths) {
 			tf = br.expGolomb(0) + 2
 		}
-		length := lengths[br.read(lengthBits)]
+		length := pc.lengths[sym&(len(pc.lengths)-1)]
 		if br.bad || doc >= uint64(claims) || tf > maxFieldLen {
 			r.Corrupt()
 			return nil

@@ -239,7 +239,7 @@ func TestShardedLargeCorpusKeepsItsLanguages(t *testing.T) {
 	}
 }
 
-// The manifest's encoding is the documented format (format.go): a change
+// The manifest's encoding is the documented format (doc.go): a change
 // fails here until the golden file is rewritten with -update (and Version
 // bumped if old readers cannot read it).
 func TestGoldenManifest(t *testing.T) {
@@ -293,7 +293,7 @@ func TestEveryPartIsChecked(t *testing.T) {
 	}
 	for name, data := range parts {
 		full := m.Build + "/" + name
-		for _, pos := range []int{0, 5, 6, 9, len(data) / 2, len(data) - 1} {
+		for _, pos := range []int{0, 1, 2, 3, len(data) / 2, len(data) - 1} {
 			bad := append([]byte(nil), data...)
 			bad[pos] ^= 0x20
 			err := opened().Add(full, bad)
@@ -307,6 +307,7 @@ func TestEveryPartIsChecked(t *testing.T) {
 	assert.ErrorContains(t, open(t, m).Add(m.Build+"/c0", parts["c0"]), "added before the sections part")
 	c := open(t, m)
 	assert.ErrorContains(t, c.Add(m.Build+"/c0", parts["s0"]), "not the part of that name")
+	assert.ErrorContains(t, c.Add(m.Build+"/s1", parts["s0"]), "not the part of that name", "a part's number is checked though not stored")
 	assert.ErrorContains(t, c.Add("0123456789abcdef/s0", parts["s0"]), "not the name of a part")
 	assert.ErrorContains(t, c.Add(m.Build+"/s"+itoa(m.StemBuckets), parts["s0"]), "not the name of a part")
 }
@@ -392,9 +393,10 @@ func TestManifestChecks(t *testing.T) {
 	assert.ErrorContains(t, err, "checksum")
 	// A corpus written by an older writer (version 1: 4-term buckets and
 	// whole claims; version 2: postings as varints; version 3: every
-	// 4-gram in its hash bucket), checksum and all, is refused with what
-	// to do about it.
-	for _, v := range []byte{1, 2, 3} {
+	// 4-gram in its hash bucket; version 4: records as they are; version
+	// 5: a posting's tf bit and length bits as they are, and 12-byte part
+	// headers), checksum and all, is refused with what to do about it.
+	for _, v := range []byte{1, 2, 3, 4, 5} {
 		old := append([]byte(nil), data[:len(data)-4]...)
 		old[4] = v
 		_, err = DecodeManifest(binfmt.AppendChecksum(old))

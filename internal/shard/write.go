@@ -202,6 +202,7 @@ func Cut(x *index.Index, opt Options, emit func(Part) error) (*Manifest, error) 
 		}
 	}
 	w := &writer{x: x, m: m}
+	w.fitCodes()
 	stems := w.stemVocabulary()
 	m.StemBuckets = bucketsFor(len(stems), opt.StemsPerBucket)
 	w.names = shardNames(x, m.StemBuckets)
@@ -336,7 +337,8 @@ func runJobs(jobs []job, emit func(Part) error, progress func(done, total int)) 
 type writer struct {
 	x      *index.Index
 	m      *Manifest
-	dict   []byte // the records dictionary (pack.go)
+	codes  [index.NumFields][2][]uint32 // each field's posting symbols' codes, lists whole and cut (symbols.go)
+	dict   []byte                       // the records dictionary (pack.go)
 	packer *packer
 	names  *nameShards // the lexicon's names spread over the parts (names.go); nil: kept whole
 }
@@ -374,7 +376,7 @@ func (w *writer) stemVocabulary() []stemTerm {
 // stemBucket is stem bucket n: its stems' lists, then those of the
 // 4-grams homed there (homes.go).
 func (w *writer) stemBucket(n int, terms []stemTerm, homed []int) []byte {
-	b := binfmt.AppendUvarint(partHeader(kindStems, n), uint64(len(terms)))
+	b := binfmt.AppendUvarint(partHeader(), uint64(len(terms)))
 	for _, st := range terms {
 		b = binfmt.AppendString(b, st.term)
 		b = w.appendList(b, index.FieldClaim, st.claim)
@@ -385,12 +387,12 @@ func (w *writer) stemBucket(n int, terms []stemTerm, homed []int) []byte {
 	if w.names != nil {
 		names = w.names.inStems[n]
 	}
-	return binfmt.AppendChecksum(appendNames(b, names))
+	return sealPart(appendNames(b, names), kindStems, n)
 }
 
 // gramBucket is 4-gram bucket n, or the common 4-grams' part.
 func (w *writer) gramBucket(kind byte, n int, terms []int) []byte {
-	return binfmt.AppendChecksum(w.appendGrams(partHeader(kind, n), terms))
+	return sealPart(w.appendGrams(partHeader(), terms), kind, n)
 }
 
 // appendGrams writes the lists of 4-grams terms (ascending ids: byte
@@ -405,34 +407,13 @@ func (w *writer) appendGrams(b []byte, terms []int) []byte {
 }
 
 // appendList writes term t's list in field f: its df and its best
-// postings (format.go), or an empty list for t < 0.
+// postings (doc.go), or an empty list for t < 0.
 func (w *writer) appendList(b []byte, f, t int) []byte {
 	if t < 0 {
 		return append(b, 0, 0)
 	}
-	fld := &w.x.Fields[f]
-	df := fld.DF(t)
-	b = binfmt.AppendUvarint(b, uint64(df))
-	if !w.readByMatcher(f, df) || w.m.Fields[f].Keep == 0 {
-		return append(b, 0)
-	}
-	type posting struct {
-		doc, tf int
-		impact  float64
-	}
-	fi := w.m.Fields[f]
-	ps := make([]posting, 0, df)
-	fld.Postings(t, w.x.NumClaims(), func(doc, tf int) {
-		norm := fi.K1 * (1 - fi.B + fi.B*float64(fld.DocLen[doc])/fi.AvgLen)
-		ps = append(ps, posting{doc, tf, float64(tf) / (float64(tf) + norm)})
-	})
-	if len(ps) > fi.Keep {
-		sort.Slice(ps, func(i, j int) bool {
-			return ps[i].impact > ps[j].impact || ps[i].impact == ps[j].impact && ps[i].doc < ps[j].doc
-		})
-		ps = ps[:fi.Keep]
-		sort.Slice(ps, func(i, j int) bool { return ps[i].doc < ps[j].doc })
-	}
+	b = binfmt.AppendUvarint(b, uint64(w.x.Fields[f].DF(t)))
+	ps := w.kept(f, t)
 	b = binfmt.AppendUvarint(b, uint64(len(ps)))
 	if len(ps) == 0 {
 		return b
@@ -446,16 +427,17 @@ func (w *writer) appendList(b []byte, f, t int) []byte {
 	k := bestOrder(gaps)
 	bw := bitWriter{b: make([]byte, 0, 3*len(ps))}
 	bw.write(uint64(k), 5)
+	cut := 0
+	if len(ps) < w.x.Fields[f].DF(t) {
+		cut = 1
+	}
+	lengths, code := w.m.Fields[f].Codes[cut], w.codes[f][cut]
 	for i, p := range ps {
 		bw.expGolomb(gaps[i], k)
+		s := w.symbol(f, p)
+		bw.write(uint64(code[s]), uint(lengths[s]))
 		if p.tf > 1 {
-			bw.write(1, 1)
 			bw.expGolomb(uint64(p.tf-2), 0)
-		} else {
-			bw.write(0, 1)
-		}
-		if fi.LengthBits > 0 {
-			bw.write(lengthCode(fld.DocLen[p.doc], fi.AvgLen, fi.LengthStep, fi.LengthBits), uint(fi.LengthBits))
 		}
 	}
 	block := bw.bytes()
@@ -474,7 +456,7 @@ func (w *writer) readByMatcher(f, df int) bool {
 }
 
 func (w *writer) keywordBucket(n int, terms []stemTerm) []byte {
-	b := binfmt.AppendUvarint(partHeader(kindKeywords, n), uint64(len(terms)))
+	b := binfmt.AppendUvarint(partHeader(), uint64(len(terms)))
 	for _, st := range terms {
 		var docs []int
 		for f, t := range [...]int{index.FieldClaim: st.claim, index.FieldTitle: st.titles} {
@@ -492,7 +474,7 @@ func (w *writer) keywordBucket(n int, terms []stemTerm) []byte {
 			prev = d
 		}
 	}
-	return binfmt.AppendChecksum(b)
+	return sealPart(b, kindKeywords, n)
 }
 
 // recordSample bounds the records the dictionary is learned from: the
@@ -540,17 +522,17 @@ func (w *writer) chunkBody(n int) []byte {
 }
 
 func (w *writer) chunk(n int) []byte {
-	return binfmt.AppendChecksum(append(partHeader(kindChunk, n), w.packer.pack(w.chunkBody(n))...))
+	return sealPart(append(partHeader(), w.packer.pack(w.chunkBody(n))...), kindChunk, n)
 }
 
 func (w *writer) cards(n int) []byte {
 	first := n * w.m.CardChunk
 	last := min(first+w.m.CardChunk, w.m.Claims)
-	b := binfmt.AppendUvarint(partHeader(kindCards, n), uint64(last-first))
+	b := binfmt.AppendUvarint(partHeader(), uint64(last-first))
 	for d := first; d < last; d++ {
 		b = appendCard(b, w.x.Claim(d))
 	}
-	return binfmt.AppendChecksum(b)
+	return sealPart(b, kindCards, n)
 }
 
 func (w *writer) sections() []byte {
@@ -565,5 +547,5 @@ func (w *writer) sections() []byte {
 		delete(m, trust.LexiconSection)
 		m[namesSection] = string(appendNames(nil, w.names.rest))
 	}
-	return binfmt.AppendChecksum(binfmt.AppendStringMap(partHeader(kindSections, 0), m))
+	return sealPart(binfmt.AppendStringMap(partHeader(), m), kindSections, 0)
 }

@@ -62,7 +62,7 @@ func Decompress(data []byte) ([]byte, error) {
 }
 
 // isGzip reports whether data starts as gzip does (a part or manifest
-// starts "FCSP" or "FCSM").
+// starts "FP" or "FCSM").
 func isGzip(data []byte) bool { return len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b }
 
 // Reader checks texts on a sharded corpus, fetching what each check needs
