@@ -163,8 +163,10 @@ func (c *Corpus) add(name string, data []byte) error {
 		r.bucket([]int{index.FieldClaim, index.FieldTitle}, claims, &c.codes, c.lists)
 		r.bucket([]int{index.FieldClaimChars}, claims, &c.codes, c.lists) // the 4-grams homed here
 		r.readNames(c.names)
-	case kindGrams, kindCommon:
+	case kindGrams:
 		r.bucket([]int{index.FieldClaimChars}, claims, &c.codes, c.lists)
+	case kindCommon:
+		r.commonGrams(claims, c.lists)
 	case kindChunk:
 		if c.m.Sections && c.sections == nil {
 			return errRecordsFirst

@@ -94,9 +94,13 @@
 // Stem bucket body: varint T, then T terms in byte order, each the term
 // string and, for the claim field then the title field, a list; then the
 // 4-grams homed there as a 4-gram bucket body; then the names homed there
-// as a name list. 4-gram bucket and common
-// 4-gram body: varint G, then G 4-grams in byte order, each the 4-gram
-// string and its list in the 4-gram field. A list is varint
+// as a name list. 4-gram bucket body: varint G, then G 4-grams in byte
+// order, each the 4-gram string and its list in the 4-gram field. Common
+// 4-gram body (since version 6): varint G, then G 4-grams in byte order,
+// each a byte p, the bytes it shares with the one before (0 for the
+// first), and the string of its other bytes; then the G 4-grams' document
+// frequencies, varints in the same order (common 4-grams have no
+// postings). A list is varint
 // df (claims of the corpus holding the term), varint n, then, when n > 0,
 // the n postings bit-packed (postings.go) in a byte string (varint byte
 // count, bytes), most significant bit first, padded with zero bits to a

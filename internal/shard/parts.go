@@ -176,6 +176,30 @@ func (r *reader) sections() map[string][]byte {
 	return out
 }
 
+// commonGrams reads the common 4-grams' part: front-coded 4-grams, then
+// their document frequencies (no postings).
+func (r *reader) commonGrams(claims int, lists map[string]*termList) {
+	grams := make([]string, r.Count(2))
+	prev := ""
+	for i := range grams {
+		shared := int(r.Byte())
+		if shared > len(prev) {
+			r.Corrupt()
+		}
+		if r.Err() != nil {
+			return
+		}
+		t := prev[:shared] + r.Str()
+		if i > 0 && t <= prev {
+			r.Corrupt()
+		}
+		grams[i], prev = t, t
+	}
+	for _, t := range grams {
+		lists[listKey(index.FieldClaimChars, t)] = &termList{df: uint32(r.Int(claims))}
+	}
+}
+
 // keywords reads a keyword bucket into lists of claim ids.
 func (r *reader) keywords(claims int, out map[string][]int32) {
 	for i, n := 0, r.Count(2); i < n && r.Err() == nil; i++ {

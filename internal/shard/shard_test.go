@@ -314,6 +314,37 @@ func TestEveryPartIsChecked(t *testing.T) {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
+// The common 4-grams' part, front-coded, reads back every common 4-gram
+// with its document frequency and none other; a 4-gram said to share more
+// bytes than the one before has, or out of order, is an error.
+func TestCommonGramsReadBack(t *testing.T) {
+	x, m, parts := cut(t, DefaultOptions())
+	c := open(t, m)
+	require.NoError(t, c.Add(m.Build+"/h0", parts["h0"]))
+	chars := &x.Fields[index.FieldClaimChars]
+	common := 0
+	for g := range chars.NumTerms() {
+		l := c.lists[listKey(index.FieldClaimChars, chars.Term(g))]
+		if chars.DF(g) <= m.GramMaxDF {
+			assert.Nil(t, l, "%q has postings: not a common 4-gram", chars.Term(g))
+			continue
+		}
+		common++
+		require.NotNil(t, l, "%q", chars.Term(g))
+		assert.EqualValues(t, chars.DF(g), l.df)
+		assert.Empty(t, l.postings)
+	}
+	assert.Greater(t, common, 50, "common 4-grams read")
+	part := func(shared byte, second string) []byte {
+		b := binfmt.AppendString(append(binfmt.AppendUvarint(partHeader(), 2), 0), "abcd")
+		b = binfmt.AppendString(append(b, shared), second)
+		return sealPart(append(b, 1, 1), kindCommon, 0)
+	}
+	require.NoError(t, open(t, m).Add(m.Build+"/h0", part(3, "x")), "abcx after abcd")
+	assert.ErrorContains(t, open(t, m).Add(m.Build+"/h0", part(5, "x")), errCorrupt.Error(), "5 bytes of abcd")
+	assert.ErrorContains(t, open(t, m).Add(m.Build+"/h0", part(2, "ba")), errCorrupt.Error(), "abba after abcd")
+}
+
 // A page's 4-grams are mostly found in the stem buckets of its own words
 // or in the common 4-grams' part, so a check fetches far fewer 4-gram
 // buckets than its 4-grams hash to, and still shows what the whole index

@@ -231,7 +231,7 @@ func Cut(x *index.Index, opt Options, emit func(Part) error) (*Manifest, error) 
 	// homes are learned below; the jobs are listed first so that the
 	// progress line can start before that learning, which takes seconds.
 	gramsIn, homedIn := make([][]int, m.GramBuckets), make([][]int, m.StemBuckets)
-	jobs := []job{{kindCommon, 0, func() []byte { return w.gramBucket(kindCommon, 0, common) }}}
+	jobs := []job{{kindCommon, 0, func() []byte { return w.commonGrams(common) }}}
 	for b := range stemsIn {
 		jobs = append(jobs, job{kindStems, b, func() []byte { return w.stemBucket(b, stemsIn[b], homedIn[b]) }})
 	}
@@ -239,7 +239,7 @@ func Cut(x *index.Index, opt Options, emit func(Part) error) (*Manifest, error) 
 		jobs = append(jobs, job{kindKeywords, b, func() []byte { return w.keywordBucket(b, keywordsIn[b]) }})
 	}
 	for b := range gramsIn {
-		jobs = append(jobs, job{kindGrams, b, func() []byte { return w.gramBucket(kindGrams, b, gramsIn[b]) }})
+		jobs = append(jobs, job{kindGrams, b, func() []byte { return w.gramBucket(b, gramsIn[b]) }})
 	}
 	for c := 0; c < m.Chunks(); c++ {
 		jobs = append(jobs, job{kindChunk, c, func() []byte { return w.chunk(c) }})
@@ -390,9 +390,33 @@ func (w *writer) stemBucket(n int, terms []stemTerm, homed []int) []byte {
 	return sealPart(appendNames(b, names), kindStems, n)
 }
 
-// gramBucket is 4-gram bucket n, or the common 4-grams' part.
-func (w *writer) gramBucket(kind byte, n int, terms []int) []byte {
-	return sealPart(w.appendGrams(partHeader(), terms), kind, n)
+// gramBucket is 4-gram bucket n.
+func (w *writer) gramBucket(n int, terms []int) []byte {
+	return sealPart(w.appendGrams(partHeader(), terms), kindGrams, n)
+}
+
+// commonGrams is the common 4-grams' part: terms (ascending ids: byte
+// order) front-coded, then their document frequencies. Every page fetches
+// it; over the dev slices at 19,250 claims it is 18.6 kB gzipped instead
+// of 28.2 kB as a 4-gram bucket body (sorted 4-grams share most of their
+// bytes with the one before, and the frequencies compress apart).
+func (w *writer) commonGrams(terms []int) []byte {
+	chars := &w.x.Fields[index.FieldClaimChars]
+	b := binfmt.AppendUvarint(partHeader(), uint64(len(terms)))
+	prev := ""
+	for _, t := range terms {
+		g := chars.Term(t)
+		shared := 0
+		for shared < min(len(g), len(prev), 255) && g[shared] == prev[shared] {
+			shared++
+		}
+		b = binfmt.AppendString(append(b, byte(shared)), g[shared:])
+		prev = g
+	}
+	for _, t := range terms {
+		b = binfmt.AppendUvarint(b, uint64(chars.DF(t)))
+	}
+	return sealPart(b, kindCommon, 0)
 }
 
 // appendGrams writes the lists of 4-grams terms (ascending ids: byte
