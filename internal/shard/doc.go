@@ -68,8 +68,9 @@
 //	                   claim's length in a posting, 0 to 8, and if L > 0
 //	                   the step S between lengths of successive codes as
 //	                   float64 bits; a string of 2 × 2^(L+1) bytes: the
-//	                   code lengths of the posting symbols in the lists
-//	                   kept whole, then in the lists cut (below))
+//	                   code lengths, 0 to 15 bits, of the posting symbols
+//	                   in the lists kept whole, then in the lists cut
+//	                   (below))
 //	       gramMaxDF   varint: 4-grams in more claims are common: they have
 //	                   no postings, and are in part h0 alone
 //	       stemBuckets varint, gramBuckets varint, keywordBuckets varint
@@ -121,7 +122,7 @@
 // of highest BM25 impact
 // tf/(tf + k1·(1 − b + b·length/average)), ties to the lower claim id.
 // n < df when the field's K cut the list, and n = 0 for terms the matcher
-// never reads (idf 0, or common 4-grams).
+// never reads (idf 0).
 //
 // Keyword bucket body: varint T, then T terms in byte order, each the
 // term string, varint n and n varint claim id deltas − 1: every claim whose

@@ -335,14 +335,18 @@ func TestCommonGramsReadBack(t *testing.T) {
 		assert.Empty(t, l.postings)
 	}
 	assert.Greater(t, common, 50, "common 4-grams read")
-	part := func(shared byte, second string) []byte {
-		b := binfmt.AppendString(append(binfmt.AppendUvarint(partHeader(), 2), 0), "abcd")
+	part := func(first string, shared byte, second string) []byte {
+		b := binfmt.AppendString(append(binfmt.AppendUvarint(partHeader(), 2), 0), first)
 		b = binfmt.AppendString(append(b, shared), second)
-		return sealPart(append(b, 1, 1), kindCommon, 0)
+		return sealPart(append(b, 1, 2), kindCommon, 0)
 	}
-	require.NoError(t, open(t, m).Add(m.Build+"/h0", part(3, "x")), "abcx after abcd")
-	assert.ErrorContains(t, open(t, m).Add(m.Build+"/h0", part(5, "x")), errCorrupt.Error(), "5 bytes of abcd")
-	assert.ErrorContains(t, open(t, m).Add(m.Build+"/h0", part(2, "ba")), errCorrupt.Error(), "abba after abcd")
+	require.NoError(t, open(t, m).Add(m.Build+"/h0", part("abcd", 3, "x")), "abcx after abcd")
+	// 4-grams share bytes, not runes: "café" after "cafè" shares half of "é".
+	c = open(t, m)
+	require.NoError(t, c.Add(m.Build+"/h0", part("cafè", 4, "\xa9")))
+	assert.EqualValues(t, 2, c.lists[listKey(index.FieldClaimChars, "café")].df)
+	assert.ErrorContains(t, open(t, m).Add(m.Build+"/h0", part("abcd", 5, "x")), errCorrupt.Error(), "5 bytes of abcd")
+	assert.ErrorContains(t, open(t, m).Add(m.Build+"/h0", part("abcd", 2, "ba")), errCorrupt.Error(), "abba after abcd")
 }
 
 // A page's 4-grams are mostly found in the stem buckets of its own words
