@@ -163,7 +163,7 @@ func TestBench(t *testing.T) {
 	}
 	t.Log("bench: corpus:", res.Corpus)
 
-	if os.Getenv("FACTCHECK_BENCH_ONLY") == "scale" { // for iterating on the scale benchmark
+	if only := os.Getenv("FACTCHECK_BENCH_ONLY"); only == "scale" || only == "scale19" { // for iterating on the scale benchmark (scale19: 19,250 claims alone)
 		res.Scale = scaleBench(t, t.TempDir())
 		res.Notes = scaleNotes(res.Scale)
 		printScale(os.Stdout, res.Scale)

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"syscall"
@@ -55,7 +56,7 @@ type ScaleCorpus struct {
 	WarmFiles          int     `json:"warmFiles"`
 	StartToHighlighted float64 `json:"startToHighlightedMs"` // fresh browser: script start -> first article highlighted
 	Highlighted        int     `json:"highlighted"`
-	CheckCPUMs         float64 `json:"checkCpuMs"`     // first article again, every part at hand: Go time in the worker
+	CheckCPUMs         float64 `json:"checkCpuMs"`     // first article again, every part at hand: Go time in the worker (median of 5)
 	WarmCheckCPUMs     float64 `json:"warmCheckCpuMs"` // second article, Go time (fetches excluded)
 	WasmMemoryBytes    int64   `json:"wasmMemoryBytes"`
 	// MAP@5 of the 2022-2b dev queries (with their context) ranked on the
@@ -80,6 +81,9 @@ func scaleBench(t *testing.T, dir string) *Scale {
 	browseShards(t, pf, a1, a2, &c)
 	mapShards(t, x, pf, &c)
 	s.Corpora = append(s.Corpora, c)
+	if os.Getenv("FACTCHECK_BENCH_ONLY") == "scale19" {
+		return s
+	}
 
 	t.Log("bench: scale: 300,000 claims (generating the corpus)")
 	src := filepath.Join(dir, "scale.jsonl")
@@ -287,7 +291,16 @@ func browseShards(t *testing.T, dir, a1, a2 string, c *ScaleCorpus) {
 		}
 		return r
 	}
-	again := check(a1)
+	// The first article again, five times, each a new check of the same
+	// sentences (a text the last check did not read: the reader keeps its
+	// last first stage): one check's time swings by a third on this
+	// machine, the median less.
+	var agains []float64
+	for i := range 5 {
+		agains = append(agains, check(a1+strings.Repeat("\n", 1+i%2)).CPUMs)
+	}
+	sort.Float64s(agains)
+	again := result{CPUMs: agains[len(agains)/2]}
 	warm := check(a2)
 	mu.Lock()
 	c.WarmBytes, c.WarmFiles = sent, files
@@ -352,5 +365,5 @@ func printScale(w io.Writer, s *Scale) {
 			kb(int(c.WasmMemoryBytes)), c.MAP5Exhaustive, c.MAP5Sharded)
 	}
 	fmt.Fprintf(w, "   cold/warm bytes: corpus bytes/files a plain static server sent for the first article (fresh browser) and a second one on the same page.\n")
-	fmt.Fprintf(w, "   check ms: Go time in the worker for the first article again with its parts at hand; warm ms: for the second (fetch time excluded).\n")
+	fmt.Fprintf(w, "   check ms: Go time in the worker for the first article again with its parts at hand (median of 5); warm ms: for the second (fetch time excluded).\n")
 }

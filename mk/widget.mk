@@ -22,9 +22,16 @@ LOADER_BUDGET_RAW := 15000
 
 # No inlining except in the matching hot path: 722 -> 676 kB brotli, the
 # difference between over and under the budget; match and index keep it
-# because their per-posting loops are most of a check's time.
+# because their per-posting loops are most of a check's time, and the
+# runtime's maps because every map access is a call into them: +1 kB
+# brotli, and the Go time of an article's check in wasm (Node, the
+# sharded PolitiFact corpus, BenchmarkCheckArticleAgain) 214 -> 170 ms.
+# Measured and not taken (ms against 167-176 with the maps alone, kB
+# brotli more): inlining everywhere 87, +51; the runtime too 111, +26;
+# sort and reflectlite 161, +2.2; strings and unicode 159, +4.8; math
+# 167, +0.3; our own packages 148, +15.
 CORE := github.com/factcheckwidget/factcheck/internal
-WASM_GCFLAGS := -gcflags=all=-l -gcflags=$(CORE)/match= -gcflags=$(CORE)/index=
+WASM_GCFLAGS := -gcflags=all=-l -gcflags=$(CORE)/match= -gcflags=$(CORE)/index= -gcflags=internal/runtime/maps=
 
 .PHONY: wasm size-check wasm-lint chromium screenshot widget-bench
 

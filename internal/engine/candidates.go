@@ -11,14 +11,6 @@ import (
 // what a check reads, from the same sentence splitting, context and first
 // stage as CheckArticle and CheckSentence.
 
-// ArticleAnalyses returns the analysed sentences of an article as
-// CheckArticle reads them, in the language langs (the corpus's) reads it
-// in.
-func ArticleAnalyses(langs *lang.Corpus, article string, opt Options) []*text.Analysis {
-	_, as := sentencesOf(langs, clipArticle(article), opt.Lang)
-	return as
-}
-
 // SentenceAnalyses returns the analysed sentences of a CheckSentence call:
 // the sentences of opt.Context, then s, read as the matcher reads them
 // (match.Matcher.PrepareContextIn).
@@ -34,11 +26,10 @@ func SentenceAnalyses(langs *lang.Corpus, s string, opt Options) []*text.Analysi
 	return append(out, langs.AnalyzeIn(s, reading))
 }
 
-// ArticleCandidates returns, for each sentence of the article read as
-// CheckArticle reads it, the claims the first stage ranks in its top n,
-// best first.
-func (c *Checker) ArticleCandidates(article string, opt Options, n int) [][]int {
-	page := c.preparePage(clipArticle(article), opt.Lang)
+// ArticleCandidates returns, for each sentence of the article, the claims
+// the first stage ranks in its top n, best first.
+func (c *Checker) ArticleCandidates(a *Article, n int) [][]int {
+	page := c.preparePage(a)
 	out := make([][]int, len(page))
 	for i, ps := range page {
 		out[i] = c.m.FirstStage(ps.q, n)
@@ -58,8 +49,8 @@ type Lead struct{ Page, Sentence float64 }
 // index. A sharded corpus checks a page on a few candidates a sentence
 // first, and fetches the whole pool only for the sentences whose lead
 // says they may be highlighted or weigh in the page's density.
-func (c *Checker) ArticleLeads(article string, opt Options) []Lead {
-	page := c.rankPage(clipArticle(article), opt)
+func (c *Checker) ArticleLeads(a *Article, opt Options) []Lead {
+	page := c.rankPage(a, opt)
 	c.scorePage(page, opt)
 	out := make([]Lead, len(page))
 	for i := range page {

@@ -142,11 +142,15 @@ func (c *Checker) Matcher() *match.Matcher { return c.m }
 // never fact-checked. Every sentence is returned; those the checker is
 // silent on have no matches (unless opt.All).
 func (c *Checker) CheckArticle(article string, opt Options) []Sentence {
-	article = clipArticle(article)
-	page := c.rankPage(article, opt)
+	return c.CheckRead(ReadArticle(c.m.Languages(), article, opt), opt)
+}
+
+// CheckRead is CheckArticle on an article already read (ReadArticle).
+func (c *Checker) CheckRead(a *Article, opt Options) []Sentence {
+	page := c.rankPage(a, opt)
 	c.scorePage(page, opt)
 	out := make([]Sentence, len(page))
-	cmp := c.comparer(article) // claims recur across an article's sentences
+	cmp := c.comparer(a.text) // claims recur across an article's sentences
 	for i := range page {
 		ps := &page[i]
 		out[i] = Sentence{Span: ps.span, Text: ps.q.Text, Matches: c.assess(ps.q, ps.cands, ps.probs, ps.tiers, opt, cmp)}

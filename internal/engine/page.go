@@ -27,10 +27,31 @@ type pageSentence struct {
 	tiers    []Tier
 }
 
-// rankPage splits the article into sentences, analyses each once, and
-// ranks claims for each, read after the sentences before it.
-func (c *Checker) rankPage(article string, opt Options) []pageSentence {
-	page := c.preparePage(article, opt.Lang)
+// Article is an article split into sentences and each analysed once, in
+// the language the corpus reads the page in: what CheckArticle reads. A
+// sharded corpus checks one article on up to three indexes of what it
+// fetched (internal/shard) and reads it once for all of them.
+type Article struct {
+	text     string // cut to MaxArticleBytes
+	spans    []Span
+	analyses []*text.Analysis
+}
+
+// ReadArticle splits an article into sentences and analyses them in the
+// language langs (the corpus's) reads it in (opt.Lang, or else detected).
+func ReadArticle(langs *lang.Corpus, article string, opt Options) *Article {
+	a := &Article{text: clipArticle(article)}
+	a.spans, a.analyses = sentencesOf(langs, a.text, opt.Lang)
+	return a
+}
+
+// Analyses returns the article's analysed sentences.
+func (a *Article) Analyses() []*text.Analysis { return a.analyses }
+
+// rankPage prepares the article's sentences and ranks claims for each,
+// read after the sentences before it.
+func (c *Checker) rankPage(a *Article, opt Options) []pageSentence {
+	page := c.preparePage(a)
 	k := maxMatches(opt)
 	for i := range page {
 		page[i].cands = c.m.RankQuery(page[i].q, k)
@@ -38,19 +59,17 @@ func (c *Checker) rankPage(article string, opt Options) []pageSentence {
 	return page
 }
 
-// preparePage analyses every sentence of the article once, in the page's
-// language (declared, or else detected), and prepares it as a query read
-// after the sentences before it.
-func (c *Checker) preparePage(article, declared string) []pageSentence {
-	spans, as := sentencesOf(c.m.Languages(), article, declared)
-	page := make([]pageSentence, len(spans))
-	for i, a := range as {
+// preparePage prepares every analysed sentence of the article as a query
+// read after the sentences before it.
+func (c *Checker) preparePage(a *Article) []pageSentence {
+	page := make([]pageSentence, len(a.spans))
+	for i, an := range a.analyses {
 		ctx := make([]*match.Query, 0, ContextSentences)
 		for j := max(0, i-ContextSentences); j < i; j++ {
 			ctx = append(ctx, page[j].q)
 		}
-		f := worthy.FeaturesOf(a)
-		page[i] = pageSentence{span: spans[i], q: c.m.PrepareAnalysis(a, ctx), worthy: worthy.Default.Score(&f), question: f.Question()}
+		f := worthy.FeaturesOf(an)
+		page[i] = pageSentence{span: a.spans[i], q: c.m.PrepareAnalysis(an, ctx), worthy: worthy.Default.Score(&f), question: f.Question()}
 	}
 	return page
 }

@@ -37,7 +37,7 @@ func rankPages(c *Checker, s *benchdata.Set, split string) []rankedPage {
 	var out []rankedPage
 	for _, p := range s.Pages[split] {
 		date := transcriptDate(p.Transcript.Name)
-		out = append(out, rankedPage{c: c, p: p, date: date, page: c.rankPage(p.Article, Options{Date: date}), qrels: s.Qrels[split]})
+		out = append(out, rankedPage{c: c, p: p, date: date, page: c.rankPage(ReadArticle(c.m.Languages(), p.Article, Options{Date: date}), Options{Date: date}), qrels: s.Qrels[split]})
 	}
 	return out
 }

@@ -184,3 +184,37 @@ func (r *recordingSource) Fetch(ctx context.Context, name string) ([]byte, error
 	r.mu.Unlock()
 	return b, nil
 }
+
+// BenchmarkCheckArticleAgain is what the scale bench's "check ms" times in
+// the widget's worker: an article checked by a reader that has every part
+// it needs, but not that check's first stage (the bench's page hands the
+// widget the text its paragraphs make, the bench then the article itself).
+func BenchmarkCheckArticleAgain(b *testing.B) {
+	s := benchdata.Load(b, benchdata.Debates)
+	dir := b.TempDir()
+	if _, err := shardio.Write(dir, s.Index, exploreOptions()); err != nil {
+		b.Fatal(err)
+	}
+	articles := s.DevArticles()
+	if len(articles) == 0 {
+		b.Fatal("no dev transcript has 1,500 words")
+	}
+	r, err := shardio.Open(context.Background(), shardio.Dir(dir))
+	if err != nil {
+		b.Fatal(err)
+	}
+	opt := engine.Options{Date: "2019-09-12"}
+	texts := []string{articles[0], articles[0] + "\n"} // two checks, the same parts
+	for _, t := range texts {
+		if _, err := r.CheckArticle(context.Background(), t, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+	i := 0
+	for b.Loop() {
+		i++
+		if _, err := r.CheckArticle(context.Background(), texts[i%2], opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

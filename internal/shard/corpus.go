@@ -103,6 +103,12 @@ type Corpus struct {
 	widened   bool
 	// The last answer, kept while its claims' cards are fetched.
 	pending *answered
+	// The article the last check read (CheckArticle), the terms of the
+	// last check's sentences, and their keys.
+	read         *engine.Article
+	readKey      string
+	stems, grams []string
+	termsKey     string
 }
 
 // Open reads a manifest (decompressed).
@@ -421,7 +427,11 @@ func (c *Corpus) claimsIndex(ids []int32, q *queryLists, grams bool) (*index.Ind
 // returns the index to check on and the claim id of each of its
 // documents; until then, the parts to fetch.
 func (c *Corpus) check(key string, as []*text.Analysis, first func(*engine.Checker) [][]int, take int) (*index.Index, []int32, []string, error) {
-	stems, grams := termsOf(as)
+	if key != c.termsKey { // once for every round of the check
+		c.stems, c.grams = termsOf(as)
+		c.termsKey = key
+	}
+	stems, grams := c.stems, c.grams
 	n := c.newNeeds()
 	for _, t := range stems {
 		n.add(kindStems, bucketOf(t, c.m.StemBuckets))
@@ -561,22 +571,25 @@ func (c *Corpus) CheckArticle(article string, opt engine.Options) ([]engine.Sent
 	}
 	key := "a\x00" + optionsKey(opt) + "\x00" + article // the options change the leads
 	a, need, err := c.finish(key, func() (any, []cardSlot, []string, error) {
-		as := engine.ArticleAnalyses(langs, article, opt)
+		if c.read == nil || c.readKey != key { // read once for every round of the check
+			c.read, c.readKey = engine.ReadArticle(langs, article, opt), key
+		}
+		read := c.read
 		first := func(ck *engine.Checker) [][]int {
-			return ck.ArticleCandidates(article, opt, max(c.Pool, ck.Matcher().Params().Candidates))
+			return ck.ArticleCandidates(read, max(c.Pool, ck.Matcher().Params().Candidates))
 		}
 		take := c.Pool
 		if !opt.All { // with All every candidate is shown: no sentence is silent
 			take = min(c.Widen.Scout, c.Pool)
 		}
-		x, ids, need, err := c.check(key, as, first, take)
-		if x != nil && !c.widened && c.widen(c.engine(x).ArticleLeads(article, opt)) {
-			x, ids, need, err = c.check(key, as, first, take)
+		x, ids, need, err := c.check(key, read.Analyses(), first, take)
+		if x != nil && !c.widened && c.widen(c.engine(x).ArticleLeads(read, opt)) {
+			x, ids, need, err = c.check(key, read.Analyses(), first, take)
 		}
 		if x == nil {
 			return nil, nil, need, err
 		}
-		out := c.engine(x).CheckArticle(article, opt)
+		out := c.engine(x).CheckRead(read, opt)
 		var slots []cardSlot
 		for i := range out {
 			slots = matchSlots(slots, out[i].Matches, ids)

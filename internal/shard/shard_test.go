@@ -379,7 +379,7 @@ func TestHomedGramsSpareTheirBuckets(t *testing.T) {
 		}
 	}
 	langs, _ := c.languages()
-	_, all := termsOf(engine.ArticleAnalyses(langs, page, engine.Options{}))
+	_, all := termsOf(engine.ReadArticle(langs, page, engine.Options{}).Analyses())
 	chars, hashed := &x.Fields[index.FieldClaimChars], map[int]bool{}
 	for _, g := range all {
 		if id := chars.Lookup(g); id < 0 || chars.DF(id) <= m.GramMaxDF {
