@@ -134,7 +134,14 @@ func (m *Matcher) addContext(q *Query, context []*Query) {
 		if index.Kind(f) == index.Chars4 && !m.params.ContextChars {
 			continue
 		}
-		pos := make(map[int]int, len(q.terms[f])) // term id -> index in q.terms[f]
+		extra := 0 // at most this many terms come from the context
+		for _, c := range context {
+			extra += c.own[f]
+		}
+		if n := len(q.terms[f]) + extra; cap(q.terms[f]) < n { // grown once
+			q.terms[f] = append(make([]queryTerm, 0, n), q.terms[f]...)
+		}
+		pos := make(map[int]int, len(q.terms[f])+extra) // term id -> index in q.terms[f]
 		for i, qt := range q.terms[f] {
 			pos[qt.id] = i
 		}

@@ -375,6 +375,7 @@ var errAnalyser = errors.New("a claim's words differ from those the corpus was b
 func (c *Corpus) claimsIndex(ids []int32, q *queryLists, grams bool) (*index.Index, error) {
 	docs := make([]index.PartialDoc, len(ids))
 	firstOf := map[int32]int32{} // duplicate group -> its first claim here
+	var kept []string            // the query's 4-grams of the claims, in arrays of 4,096 or more
 	for i, id := range ids {
 		rec := c.records[id]
 		if rec.terms == nil {
@@ -401,11 +402,16 @@ func (c *Corpus) claimsIndex(ids []int32, q *queryLists, grams bool) (*index.Ind
 		all := rec.terms[index.FieldClaimChars]
 		docs[i].Terms[index.FieldClaimChars], docs[i].Len[index.FieldClaimChars] = nil, uint32(len(all))
 		if grams {
+			if cap(kept)-len(kept) < len(all) { // a new array: the claims before keep theirs
+				kept = make([]string, 0, max(len(all), 4096))
+			}
+			start := len(kept)
 			for _, t := range all {
 				if _, ok := q.df[index.FieldClaimChars][t]; ok {
-					docs[i].Terms[index.FieldClaimChars] = append(docs[i].Terms[index.FieldClaimChars], t)
+					kept = append(kept, t)
 				}
 			}
+			docs[i].Terms[index.FieldClaimChars] = kept[start:len(kept):len(kept)]
 		}
 	}
 	x, err := index.BuildPartial(docs, c.m.Stats(), q.df)
