@@ -134,16 +134,7 @@ func (m memorySource) Fetch(_ context.Context, name string) ([]byte, error) {
 // widget's worker spends in Go once its fetches are done): the manifest
 // opened, the parts added, the article checked: TestArticleBytes's first.
 func BenchmarkCheckArticleHeld(b *testing.B) {
-	s := benchdata.Load(b, benchdata.Debates)
-	dir := b.TempDir()
-	if _, err := shardio.Write(dir, s.Index, exploreOptions()); err != nil {
-		b.Fatal(err)
-	}
-	articles := s.DevArticles()
-	if len(articles) == 0 {
-		b.Fatal("no dev transcript has 1,500 words")
-	}
-	article := articles[0]
+	dir, article := benchCorpus(b)
 	held := memorySource{}
 	r, err := shardio.Open(context.Background(), &recordingSource{src: shardio.Dir(dir), kept: held})
 	if err != nil {
@@ -190,21 +181,13 @@ func (r *recordingSource) Fetch(ctx context.Context, name string) ([]byte, error
 // it needs, but not that check's first stage (the bench's page hands the
 // widget the text its paragraphs make, the bench then the article itself).
 func BenchmarkCheckArticleAgain(b *testing.B) {
-	s := benchdata.Load(b, benchdata.Debates)
-	dir := b.TempDir()
-	if _, err := shardio.Write(dir, s.Index, exploreOptions()); err != nil {
-		b.Fatal(err)
-	}
-	articles := s.DevArticles()
-	if len(articles) == 0 {
-		b.Fatal("no dev transcript has 1,500 words")
-	}
+	dir, article := benchCorpus(b)
 	r, err := shardio.Open(context.Background(), shardio.Dir(dir))
 	if err != nil {
 		b.Fatal(err)
 	}
 	opt := engine.Options{Date: "2019-09-12"}
-	texts := []string{articles[0], articles[0] + "\n"} // two checks, the same parts
+	texts := []string{article, article + "\n"} // two checks, the same parts
 	for _, t := range texts {
 		if _, err := r.CheckArticle(context.Background(), t, opt); err != nil {
 			b.Fatal(err)
@@ -217,4 +200,19 @@ func BenchmarkCheckArticleAgain(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// benchCorpus writes the sharded PolitiFact corpus the article benchmarks
+// read, and returns its folder and TestArticleBytes's first article.
+func benchCorpus(b *testing.B) (dir, article string) {
+	s := benchdata.Load(b, benchdata.Debates)
+	dir = b.TempDir()
+	if _, err := shardio.Write(dir, s.Index, exploreOptions()); err != nil {
+		b.Fatal(err)
+	}
+	articles := s.DevArticles()
+	if len(articles) == 0 {
+		b.Fatal("no dev transcript has 1,500 words")
+	}
+	return dir, articles[0]
 }
