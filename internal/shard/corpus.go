@@ -103,12 +103,28 @@ type Corpus struct {
 	widened   bool
 	// The last answer, kept while its claims' cards are fetched.
 	pending *answered
-	// The article the last check read (CheckArticle), the terms of the
-	// last check's sentences, and their keys.
-	read         *engine.Article
-	readKey      string
+	// What every round of the last check reads (reading).
+	cur *reading
+}
+
+// reading is what every round of one check reads, analysed at its first:
+// the check's key, its article (CheckArticle's; nil for a sentence) and
+// the terms of its sentences.
+type reading struct {
+	key          string
+	article      *engine.Article
 	stems, grams []string
-	termsKey     string
+}
+
+// read returns the reading of the check key, which analyse gives (the
+// article, if any, and the analysed sentences) at the check's first round.
+func (c *Corpus) read(key string, analyse func() (*engine.Article, []*text.Analysis)) *reading {
+	if c.cur == nil || c.cur.key != key {
+		a, as := analyse()
+		stems, grams := termsOf(as)
+		c.cur = &reading{key, a, stems, grams}
+	}
+	return c.cur
 }
 
 // Open reads a manifest (decompressed).
@@ -425,19 +441,15 @@ func (c *Corpus) claimsIndex(ids []int32, q *queryLists, grams bool) (*index.Ind
 	return x, nil
 }
 
-// check runs the first three rounds of a check of the analysed sentences
-// as: the stem buckets and the common 4-grams, then the buckets of the
+// check runs the first three rounds of the check rd reads: the stem
+// buckets and the common 4-grams, then the buckets of the
 // 4-grams not found in them (doc.go), then the records of the claims
 // first ranks from the lists for each sentence: the first take of each
 // sentence's candidates, and those widen added. Once it has them all, it
 // returns the index to check on and the claim id of each of its
 // documents; until then, the parts to fetch.
-func (c *Corpus) check(key string, as []*text.Analysis, first func(*engine.Checker) [][]int, take int) (*index.Index, []int32, []string, error) {
-	if key != c.termsKey { // once for every round of the check
-		c.stems, c.grams = termsOf(as)
-		c.termsKey = key
-	}
-	stems, grams := c.stems, c.grams
+func (c *Corpus) check(rd *reading, first func(*engine.Checker) [][]int, take int) (*index.Index, []int32, []string, error) {
+	key, stems, grams := rd.key, rd.stems, rd.grams
 	n := c.newNeeds()
 	for _, t := range stems {
 		n.add(kindStems, bucketOf(t, c.m.StemBuckets))
@@ -577,10 +589,11 @@ func (c *Corpus) CheckArticle(article string, opt engine.Options) ([]engine.Sent
 	}
 	key := "a\x00" + optionsKey(opt) + "\x00" + article // the options change the leads
 	a, need, err := c.finish(key, func() (any, []cardSlot, []string, error) {
-		if c.read == nil || c.readKey != key { // read once for every round of the check
-			c.read, c.readKey = engine.ReadArticle(langs, article, opt), key
-		}
-		read := c.read
+		rd := c.read(key, func() (*engine.Article, []*text.Analysis) {
+			a := engine.ReadArticle(langs, article, opt)
+			return a, a.Analyses()
+		})
+		read := rd.article
 		first := func(ck *engine.Checker) [][]int {
 			return ck.ArticleCandidates(read, max(c.Pool, ck.Matcher().Params().Candidates))
 		}
@@ -588,9 +601,9 @@ func (c *Corpus) CheckArticle(article string, opt engine.Options) ([]engine.Sent
 		if !opt.All { // with All every candidate is shown: no sentence is silent
 			take = min(c.Widen.Scout, c.Pool)
 		}
-		x, ids, need, err := c.check(key, read.Analyses(), first, take)
+		x, ids, need, err := c.check(rd, first, take)
 		if x != nil && !c.widened && c.widen(c.engine(x).ArticleLeads(read, opt)) {
-			x, ids, need, err = c.check(key, read.Analyses(), first, take)
+			x, ids, need, err = c.check(rd, first, take)
 		}
 		if x == nil {
 			return nil, nil, need, err
@@ -616,7 +629,8 @@ func (c *Corpus) CheckSentence(s string, opt engine.Options) ([]engine.Match, []
 	}
 	key := "s\x00" + opt.Lang + "\x00" + opt.Context + "\x00" + s
 	a, need, err := c.finish(key+"\x00"+optionsKey(opt), func() (any, []cardSlot, []string, error) {
-		x, ids, need, err := c.check(key, engine.SentenceAnalyses(langs, s, opt), func(ck *engine.Checker) [][]int {
+		rd := c.read(key, func() (*engine.Article, []*text.Analysis) { return nil, engine.SentenceAnalyses(langs, s, opt) })
+		x, ids, need, err := c.check(rd, func(ck *engine.Checker) [][]int {
 			return ck.SentenceCandidates(s, opt, c.Pool)
 		}, c.Pool)
 		if x == nil {

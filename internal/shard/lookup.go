@@ -7,6 +7,7 @@ import (
 	"github.com/factcheckwidget/factcheck/internal/engine"
 	"github.com/factcheckwidget/factcheck/internal/index"
 	"github.com/factcheckwidget/factcheck/internal/match"
+	"github.com/factcheckwidget/factcheck/internal/text"
 )
 
 // These calls serve the CLI and the API, not the widget (whose wasm does
@@ -38,8 +39,10 @@ func (c *Corpus) Rank(s, context string, k int) ([]match.Candidate, *index.Index
 	}
 	key := "r\x00" + context + "\x00" + s
 	a, need, err := c.finish(key+"\x00"+strconv.Itoa(k), func() (any, []cardSlot, []string, error) {
-		as := engine.SentenceAnalyses(langs, s, engine.Options{Context: context})
-		x, ids, need, err := c.check(key, as, func(ck *engine.Checker) [][]int {
+		rd := c.read(key, func() (*engine.Article, []*text.Analysis) {
+			return nil, engine.SentenceAnalyses(langs, s, engine.Options{Context: context})
+		})
+		x, ids, need, err := c.check(rd, func(ck *engine.Checker) [][]int {
 			m := ck.Matcher()
 			return [][]int{m.FirstStage(m.PrepareContext(s, context), c.Pool)}
 		}, c.Pool)
