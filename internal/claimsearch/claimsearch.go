@@ -65,7 +65,7 @@ type Searcher struct {
 	lang []langKey
 	// langs analyse a query as the index analysed each language's claims.
 	langs *lang.Corpus
-	// byDate is every claim, newest Day first, then index order.
+	// byDate is every claim, newest Day first, then by id.
 	byDate     []int
 	publishers []string
 	pool       sync.Pool // *scratch
@@ -94,7 +94,12 @@ func (s *Searcher) prepare() {
 			s.byDate[d] = d
 		}
 		// YYYY-MM-DD strings compare in date order; undated ("") sort last.
-		slices.SortStableFunc(s.byDate, func(a, b int) int { return strings.Compare(s.day[b], s.day[a]) })
+		slices.SortFunc(s.byDate, func(a, b int) int {
+			if c := strings.Compare(s.day[b], s.day[a]); c != 0 {
+				return c
+			}
+			return s.compareIDs(a, b)
+		})
 	})
 }
 
@@ -102,9 +107,11 @@ func (s *Searcher) prepare() {
 // its text or its review's title holds at least one of the query's words
 // (as the index analyses them: folded, stemmed, stop words dropped), and
 // the order is: more distinct query words first (so claims with all of them
-// lead), then BM25 score, then newest Day, then index order. The order is
-// total, so pages cut from it are stable from one request to the next.
-// Without a query, claims come newest Day first, then in index order.
+// lead), then BM25 score, then newest Day, then claim id. The order is
+// total, so pages cut from it are stable from one request to the next, and
+// it does not depend on how the corpus numbers its claims (a sharded corpus
+// numbers them its own way: internal/shard). Without a query, claims come
+// newest Day first, then by id.
 func (s *Searcher) Search(f Filter) Result {
 	s.prepare()
 	keep := s.predicate(f)
@@ -118,6 +125,11 @@ func (s *Searcher) Search(f Filter) Result {
 		}
 	}
 	return r
+}
+
+// compareIDs orders claims a and b by id (unique in an index).
+func (s *Searcher) compareIDs(a, b int) int {
+	return strings.Compare(s.x.Claim(a).ID, s.x.Claim(b).ID)
 }
 
 // Publishers lists the distinct publisher names of the corpus, sorted, for

@@ -57,8 +57,9 @@ func TestCommonWordsAreFoundAllWordsFirst(t *testing.T) {
 func TestOrderIsDeterministicAndTotal(t *testing.T) {
 	var claims []claim.Claim
 	for i := range 40 {
-		// Identical texts: the score ties, so date and then index decide.
-		claims = append(claims, claim.Claim{ID: fmt.Sprint(i), Text: "Prices of eggs doubled",
+		// Identical texts: the score ties, so date and then id decide (ids
+		// whose byte order is not the corpus's: "c39" before "c4").
+		claims = append(claims, claim.Claim{ID: fmt.Sprint("c", 39-i), Text: "Prices of eggs doubled",
 			ReviewDate: fmt.Sprintf("2025-01-%02d", 1+i%5)})
 	}
 	s := newSearcher(t, claims)
@@ -70,7 +71,8 @@ func TestOrderIsDeterministicAndTotal(t *testing.T) {
 	for i := 1; i < len(first.Docs); i++ {
 		a, b := first.Docs[i-1], first.Docs[i]
 		da, db := s.day[a], s.day[b]
-		assert.True(t, da > db || (da == db && a < b), "newest first, then index order: %d (%s) before %d (%s)", a, da, b, db)
+		ia, ib := claims[a].ID, claims[b].ID
+		assert.True(t, da > db || (da == db && ia < ib), "newest first, then by id: %s (%s) before %s (%s)", ia, da, ib, db)
 	}
 }
 

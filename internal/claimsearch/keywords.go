@@ -93,7 +93,7 @@ func (s *Searcher) keywords(q, language string, keep func(d int) bool) Result {
 }
 
 // compareHits is the result order: more query words, higher score, newer
-// Day, lower index. It is total, so the order never depends on the sort.
+// Day, claim id. It is total, so the order never depends on the sort.
 func (s *Searcher) compareHits(a, b hit) int {
 	if c := cmp.Compare(b.words, a.words); c != 0 {
 		return c
@@ -104,7 +104,7 @@ func (s *Searcher) compareHits(a, b hit) int {
 	if c := strings.Compare(s.day[b.doc], s.day[a.doc]); c != 0 {
 		return c
 	}
-	return cmp.Compare(a.doc, b.doc)
+	return s.compareIDs(int(a.doc), int(b.doc))
 }
 
 func (s *Searcher) queryWords(q, language string) [][]string { return QueryWords(s.langs, q, language) }
