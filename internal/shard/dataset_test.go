@@ -49,6 +49,9 @@ func exploreOptions() shard.Options {
 	if v, err := strconv.ParseFloat(os.Getenv("FACTCHECK_HOME_SHARE"), 64); err == nil {
 		opt.GramHomeShare = v
 	}
+	if os.Getenv("FACTCHECK_REORDER") == "0" {
+		opt.Reorder = false
+	}
 	return opt
 }
 

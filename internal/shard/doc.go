@@ -35,6 +35,14 @@
 // (the one file to serve without long caching). A term's bucket is the
 // 32-bit FNV-1a hash of its UTF-8 bytes modulo the bucket count.
 //
+// A sharded corpus numbers its claims its own way (claim ids here are
+// these numbers; a claim's own id is in its card): claims that share
+// words close together, so that the gaps of posting lists are small
+// (order.go; Options.Reorder), a group of duplicates' first claim still
+// before the others. Where the writer breaks ties (postings of equal
+// impact) it does so in the order the corpus was given, as the whole
+// index does.
+//
 // A 4-gram's home is the stem of the content word it most often comes
 // from in the claims' texts (homes.go): a page's 4-grams come from its
 // words, whose stem buckets a check fetches anyway, so it fetches the
@@ -120,7 +128,7 @@
 // of 0 gives a symbol no code; the writer fits a Huffman code to the
 // symbols its kept postings take). They are the n postings
 // of highest BM25 impact
-// tf/(tf + k1·(1 − b + b·length/average)), ties to the lower claim id.
+// tf/(tf + k1·(1 − b + b·length/average)), ties to the claim given first.
 // n < df when the field's K cut the list, and n = 0 for terms the matcher
 // never reads (idf 0).
 //

@@ -98,7 +98,6 @@ func TestShardedCheckIsTheCheck(t *testing.T) {
 		for j, w := range want[i].Matches {
 			g := got[i].Matches[j]
 			assert.Equal(t, *w.Claim, *g.Claim, "sentence %d: the card a reader sees", i)
-			assert.Equal(t, w.Doc, g.Doc, "the claim's id in the corpus")
 			assert.InDelta(t, w.Score, g.Score, 1e-9)
 			assert.Equal(t, w.Tier, g.Tier)
 			assert.Equal(t, w.Flags, g.Flags)

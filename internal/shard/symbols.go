@@ -30,7 +30,7 @@ func (w *writer) kept(f, t int) []posting {
 	})
 	if len(ps) > fi.Keep {
 		sort.Slice(ps, func(i, j int) bool {
-			return ps[i].impact > ps[j].impact || ps[i].impact == ps[j].impact && ps[i].doc < ps[j].doc
+			return ps[i].impact > ps[j].impact || ps[i].impact == ps[j].impact && w.given(ps[i].doc) < w.given(ps[j].doc)
 		})
 		ps = ps[:fi.Keep]
 		sort.Slice(ps, func(i, j int) bool { return ps[i].doc < ps[j].doc })

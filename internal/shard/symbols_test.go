@@ -135,6 +135,7 @@ func TestPostingsRoundTrip(t *testing.T) {
 	opt := DefaultOptions()
 	opt.Keep = [index.NumFields]int{2, 1, 1}
 	opt.LengthBits = [index.NumFields]int{4, 3, 0}
+	opt.Reorder = false // the lists in x's own claim ids
 	x, m, parts := cut(t, opt)
 	c, err := Open(m.Encode())
 	require.NoError(t, err)
