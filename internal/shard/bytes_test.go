@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -74,6 +76,7 @@ func TestArticleBytes(t *testing.T) {
 	}
 	bytes, files := map[byte]int{}, map[byte]int{}
 	pages, same, highlights, held := 0, 0, 0, 0
+	var pageBytes []int
 	for _, article := range s.DevArticles() {
 		src := &countingDir{Dir: shardio.Dir(dir), bytes: map[byte]int{}, files: map[byte]int{}}
 		r, err := shardio.Open(context.Background(), src)
@@ -94,10 +97,13 @@ func TestArticleBytes(t *testing.T) {
 		} else {
 			t.Logf("a page shows something else:\nwhole:\n%ssharded:\n%s", want, shown(got))
 		}
+		page := 0
 		for k, v := range src.bytes {
 			bytes[k] += v
 			files[k] += src.files[k]
+			page += v
 		}
+		pageBytes = append(pageBytes, page)
 	}
 	if pages == 0 {
 		t.Fatal("no dev transcript has 1,500 words")
@@ -116,6 +122,9 @@ func TestArticleBytes(t *testing.T) {
 	})
 	t.Logf("all: %d bytes per article (%d pages), %d once decompressed; %d files stored; %d pages show what the whole index shows (%d highlights)",
 		all/pages, pages, held/pages, stored, same, highlights)
+	slices.Sort(pageBytes)
+	t.Logf("bytes a page: median %d, largest %d; %d of %d pages over 1,000,000", pageBytes[len(pageBytes)/2], pageBytes[len(pageBytes)-1],
+		len(pageBytes)-sort.SearchInts(pageBytes, 1_000_001), len(pageBytes))
 }
 
 // memorySource is a corpus folder read once into memory, parts decompressed.
