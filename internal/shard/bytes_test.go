@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/factcheckwidget/factcheck/internal/benchdata"
+	"github.com/factcheckwidget/factcheck/internal/claimsearch"
 	"github.com/factcheckwidget/factcheck/internal/engine"
 	"github.com/factcheckwidget/factcheck/internal/shardio"
 )
@@ -224,4 +225,35 @@ func benchCorpus(b *testing.B) (dir, article string) {
 		b.Fatal("no dev transcript has 1,500 words")
 	}
 	return dir, articles[0]
+}
+
+// TestSearchBytes prints the bytes and files a claims:search fetches from
+// the sharded PolitiFact corpus (the first page of 10 results, a fresh
+// reader each) for a few queries, for the layout of exploreOptions. A
+// measurement: FACTCHECK_EXPLORE=1 runs it.
+func TestSearchBytes(t *testing.T) {
+	if os.Getenv("FACTCHECK_EXPLORE") == "" {
+		t.Skip("set FACTCHECK_EXPLORE=1 to measure the bytes a search fetches")
+	}
+	s := benchdata.Load(t, benchdata.Debates)
+	dir := t.TempDir()
+	if _, err := shardio.Write(dir, s.Index, exploreOptions()); err != nil {
+		t.Fatal(err)
+	}
+	all, files := int64(0), int64(0)
+	queries := []string{"South Korea troops", "tax cut middle class", "border wall", "unemployment rate", "health care premiums", "climate change"}
+	for _, q := range queries {
+		r, err := shardio.Open(context.Background(), shardio.Dir(dir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, total, err := r.Search(context.Background(), claimsearch.Filter{Query: q}, 0, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, f := r.Fetched()
+		t.Logf("%-22q %5d claims: %8d bytes in %5d files", q, total, b, f)
+		all, files = all+b, files+f
+	}
+	t.Logf("all: %d bytes in %d files a search", all/int64(len(queries)), files/int64(len(queries)))
 }
