@@ -52,9 +52,9 @@ func TestArticleBytes(t *testing.T) {
 		t.Skip("set FACTCHECK_EXPLORE=1 to measure the bytes an article fetches")
 	}
 	s := benchdata.Load(t, benchdata.Debates)
-	x := s.Index
+	x, target := s.Index, 300_000 // issue 16's byte targets an article
 	if os.Getenv("FACTCHECK_SCALE") == "1" {
-		x = scaleIndex(t)
+		x, target = scaleIndex(t), 1_000_000
 	}
 	opt := exploreOptions()
 	dir := t.TempDir()
@@ -124,8 +124,8 @@ func TestArticleBytes(t *testing.T) {
 	t.Logf("all: %d bytes per article (%d pages), %d once decompressed; %d files stored; %d pages show what the whole index shows (%d highlights)",
 		all/pages, pages, held/pages, stored, same, highlights)
 	slices.Sort(pageBytes)
-	t.Logf("bytes a page: median %d, largest %d; %d of %d pages over 1,000,000", pageBytes[len(pageBytes)/2], pageBytes[len(pageBytes)-1],
-		len(pageBytes)-sort.SearchInts(pageBytes, 1_000_001), len(pageBytes))
+	t.Logf("bytes a page: median %d, largest %d; %d of %d pages over %d", pageBytes[len(pageBytes)/2], pageBytes[len(pageBytes)-1],
+		len(pageBytes)-sort.SearchInts(pageBytes, target+1), len(pageBytes), target)
 }
 
 // memorySource is a corpus folder read once into memory, parts decompressed.
