@@ -277,7 +277,7 @@ func TestFirstStageRecall(t *testing.T) {
 	}
 	for _, s := range loadSets(t) {
 		m := New(s.Index)
-		for _, n := range []int{50} {
+		for _, n := range []int{20, 30, 50} {
 			hit, total := 0, 0
 			for _, q := range s.Queries["dev"] {
 				rel := s.Qrels["dev"][q.ID]

@@ -9,8 +9,18 @@ package match
 //   - MaxDFShare 0.1, MaxQueryGrams 40: cost bounds. Over the three dev sets
 //     MAP@5 stays within 0.003 of using every 4-gram, at about a third of
 //     the postings read (see BenchmarkCheckArticle1000Words).
-//   - FirstStage 1/0.3/1: candidate generation only; with 50 candidates it
-//     recalls 0.95-0.98 of the Snopes dev gold claims (0.59 of PolitiFact's).
+//   - FirstStage 1/0.3/1: candidate generation only.
+//   - Candidates 30 re-ranked a sentence. The first stage's top 30 hold
+//     0.955, 0.944 and 0.600 of the dev gold claims (2020-2, 2022-2a,
+//     2022-2b with context; TestFirstStageRecall), its top 50 0.975, 0.949
+//     and 0.650, but a gold claim from 31 to 50 almost never re-ranks into
+//     the top 5: with 30 instead of 50, every train and dev MAP@5 and page
+//     figure of make eval is the same (2020-2 dev 0.834 against 0.833). On
+//     the 300,000-claim scale corpus (README "Scale") 2022-2b MAP@5 moves
+//     0.222 -> 0.219 on dev without context, and not on dev with context
+//     (0.256) or on train (0.335 against 0.334 with context). 20 lost 0.002
+//     on 2022-2a train. Fewer candidates are less re-ranking in every
+//     check, and fewer records for a sharded corpus to fetch.
 //   - Weights: learned by coordinate ascent (Learn) on the mean of the three
 //     train splits' MAP@5 (TestLearnWeights, FACTCHECK_LEARN=1), starting at
 //     1 per BM25 field and 0 elsewhere, steps 1.0 halving to 0.01; the
@@ -46,7 +56,7 @@ func DefaultParams() Params {
 		MaxDFShare:    0.1,
 		MaxQueryGrams: 40,
 		FirstStage:    [3]float64{1, 0.3, 1},
-		Candidates:    50,
+		Candidates:    30,
 		// bm25_claim, bm25_title, bm25_chars, claim_coverage, bigrams,
 		// num_match, num_mismatch, query_coverage, length_ratio,
 		// context_coverage. The first nine are from the fit without
@@ -68,10 +78,11 @@ func DefaultParams() Params {
 		NumberWeight: 0.5,
 		// Fitted by TestFitCalibration (FACTCHECK_LEARN=1) on the top 3
 		// candidates of every train query, plus the top 3 with the gold
-		// claims removed as negatives. Each query ranks all 50 candidates
-		// before the top 3 are kept, so the third has a real next candidate
-		// (an earlier fit cut the list first; its last candidates' "gap" was
-		// their whole score and the gap weight came out ~0).
+		// claims removed as negatives. Each query ranks all its candidates
+		// (50 then) before the top 3 are kept, so the third has a real
+		// next candidate (an earlier fit cut the list first; its last
+		// candidates' "gap" was their whole score and the gap weight came
+		// out ~0).
 		// Inputs: score, gap, query coverage, claim coverage, bigrams,
 		// ln(query content words), ln(1 + shared terms). The term counts
 		// keep a sentence matched by two words (a byline's month and year)
