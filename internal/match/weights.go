@@ -10,17 +10,22 @@ package match
 //     MAP@5 stays within 0.003 of using every 4-gram, at about a third of
 //     the postings read (see BenchmarkCheckArticle1000Words).
 //   - FirstStage 1/0.3/1: candidate generation only.
-//   - Candidates 30 re-ranked a sentence. The first stage's top 30 hold
-//     0.955, 0.944 and 0.600 of the dev gold claims (2020-2, 2022-2a,
-//     2022-2b with context; TestFirstStageRecall), its top 50 0.975, 0.949
-//     and 0.650, but a gold claim from 31 to 50 almost never re-ranks into
-//     the top 5: with 30 instead of 50, every train and dev MAP@5 and page
-//     figure of make eval is the same (2020-2 dev 0.834 against 0.833). On
-//     the 300,000-claim scale corpus (README "Scale") 2022-2b MAP@5 moves
-//     0.222 -> 0.219 on dev without context, and not on dev with context
-//     (0.256) or on train (0.335 against 0.334 with context). 20 lost 0.002
-//     on 2022-2a train. Fewer candidates are less re-ranking in every
-//     check, and fewer records for a sharded corpus to fetch.
+//   - Candidates 20 re-ranked a sentence. The first stage's top 20 hold
+//     0.934, 0.924 and 0.571 of the dev gold claims (2020-2, 2022-2a,
+//     2022-2b with context; TestFirstStageRecall), its top 30 0.955, 0.944
+//     and 0.600, its top 50 0.975, 0.949 and 0.650, but a gold claim below
+//     the 20th almost never re-ranks into the top 5. With 20 instead of 50
+//     (make eval), dev MAP@5 is 0.834, 0.842, 0.366 and 0.419 with context
+//     (0.833, 0.841, 0.366, 0.419), train 0.873, 0.860, 0.510, 0.523
+//     (0.873, 0.862, 0.510, 0.523), and the train transcripts as pages
+//     light 284 sentences, 101 rightly (285, 101); the dev ones are
+//     unchanged. On the 300,000-claim scale corpus (README "Scale")
+//     2022-2b dev MAP@5 is 0.258 with context and 0.221 without (0.256,
+//     0.222), train 0.335 (0.334). 30 matched 50 at 19,250 claims
+//     (2022-2a train 0.862) and gave 0.256 and 0.219 at 300,000
+//     claims. Fewer candidates are less re-ranking in every check, and
+//     fewer records for a sharded corpus to fetch: with 20 no dev article
+//     at 300,000 claims fetches over 1 MB (README "Scale").
 //   - Weights: learned by coordinate ascent (Learn) on the mean of the three
 //     train splits' MAP@5 (TestLearnWeights, FACTCHECK_LEARN=1), starting at
 //     1 per BM25 field and 0 elsewhere, steps 1.0 halving to 0.01; the
@@ -56,7 +61,7 @@ func DefaultParams() Params {
 		MaxDFShare:    0.1,
 		MaxQueryGrams: 40,
 		FirstStage:    [3]float64{1, 0.3, 1},
-		Candidates:    30,
+		Candidates:    20,
 		// bm25_claim, bm25_title, bm25_chars, claim_coverage, bigrams,
 		// num_match, num_mismatch, query_coverage, length_ratio,
 		// context_coverage. The first nine are from the fit without

@@ -39,15 +39,16 @@ type Widening struct {
 
 // DefaultWidening was chosen on the 2022-2b train transcripts as pages
 // (46,547 sentences; TestDevPagesSharded, FACTCHECK_SPLIT=train) against
-// the whole index, which highlights 285 sentences, 101 rightly. With the
-// matcher's 30 candidates (match.DefaultParams):
-//   - Scout 3, Page 0.02, Density 0.2: 288 highlighted (101 right), 13
-//     sentences shown otherwise, 3,259 records a transcript; Page 0.015:
-//     287 (101), 14, 3,514; Page 0.01: 285 (102), 8, 4,019, and at
-//     300,000 claims 3 % more bytes an article (README "Scale");
-//     Density 0.1: 283 (100), 12, 3,663. Page stays 0.02: its three
-//     sentences more (none right) are 0.006 per 100 sentences, and 0.01
-//     fetches a quarter more records.
+// the whole index, which highlights 284 sentences, 101 rightly, with the
+// matcher's 20 candidates (match.DefaultParams; 285 and 101 with 50):
+//   - Scout 3, Page 0.02, Density 0.2: 286 highlighted (101 right), 12
+//     sentences shown otherwise, 2,984 records a transcript. A sentence
+//     widened for its page probability then fetches its Pool, as one
+//     widened for its sentence probability does.
+//
+// With 30 candidates: 288 (101), 13, 3,259; Page 0.015: 287 (101), 14,
+// 3,514; Page 0.01: 285 (102), 8, 4,019; Density 0.1: 283 (100), 12,
+// 3,663.
 //
 // It was chosen when the matcher re-ranked 50 candidates:
 //   - Scout 3, Page 0.02, Density 0.2: 285 highlighted (101 right), 8
@@ -71,7 +72,7 @@ type Widening struct {
 //
 // On the 2022-2b dev transcripts (18,223 sentences) it shows one sentence
 // more than the whole index (19 highlighted, 7 right, against 18 and 7),
-// with 30 candidates as with 50.
+// with 20 candidates as with 50.
 var DefaultWidening = Widening{Scout: 3, Page: 0.02, Density: 0.2}
 
 // Corpus reads a sharded corpus. It holds the manifest and the parts added
