@@ -88,6 +88,7 @@ type Corpus struct {
 	records  map[int32]*record            // fetched claims by claim id
 	cards    map[int32]*card              // fetched cards by claim id
 	sections map[string][]byte
+	packCode *packCode          // from the sections: how record chunks are coded
 	names    *trust.Lexicon     // the lexicon's names the fetched parts carry (names.go)
 	langs    *lang.Corpus       // from the sections: how to read a page and analyse a claim
 	keywords map[string][]int32 // keyword buckets (OpenForSearch)
@@ -202,10 +203,14 @@ func (c *Corpus) add(name string, data []byte) error {
 	case kindCommon:
 		r.commonGrams(claims, c.lists)
 	case kindChunk:
-		if c.m.Sections && c.sections == nil {
+		if c.packCode == nil {
 			return errRecordsFirst
 		}
-		body, ok := unpack(c.sections[recordsDictionary], data[partHeaderLen:len(data)-4])
+		src, ok := openPacked(c.packCode, data[partHeaderLen:len(data)-4])
+		if !ok {
+			return errCorrupt
+		}
+		body, ok := unpack(c.sections[recordsDictionary], src)
 		if !ok {
 			return errCorrupt
 		}
@@ -217,6 +222,10 @@ func (c *Corpus) add(name string, data []byte) error {
 		r.cards(first, min(c.m.CardChunk, claims-first), c.cards)
 	case kindSections:
 		c.sections = r.sections()
+		var ok bool
+		if c.packCode, ok = readPackCode(c.sections[recordsCodes]); !ok {
+			return errCorrupt
+		}
 		if b, ok := c.sections[namesSection]; ok {
 			nr := newReader(b)
 			nr.readNames(c.names)

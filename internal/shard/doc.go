@@ -61,7 +61,7 @@
 // # Manifest
 //
 //	offset 0  magic    "FCSM"
-//	offset 4  version  uint16 LE, currently 6
+//	offset 4  version  uint16 LE, currently 7
 //	offset 6  flags    uint16 LE, 0
 //	offset 8  body
 //	last 4    CRC-32 (IEEE) of every byte before it, uint32 LE
@@ -89,7 +89,7 @@
 // # Parts
 //
 //	offset 0  magic    "FP"
-//	offset 2  version  byte, currently 6
+//	offset 2  version  byte, currently 7
 //	offset 3  body
 //	last 4    checksum, uint32 LE: the CRC-32 (IEEE) of every byte
 //	          before it, XOR the CRC-32 of the part's kind byte ('s', 'g',
@@ -137,8 +137,16 @@
 // claim or title field holds the term.
 //
 // Record chunk body, packed (pack.go) against the dictionary in the
-// sections part's entry "shard/records" (empty when there is none): varint
-// n, then n claims, each the strings text, title, context, claim date and
+// sections part's entry "shard/records" (empty when there is none) and
+// the packing coded (packcode.go; since version 7): varint P, the bytes of
+// the packing, then each of its P bytes in the prefix code of its stream,
+// most significant bit first, padded with zero bits to a byte. The
+// streams: the bytes of an operation's varint v, of a literal run, and of
+// a copy's distance varint d (below). Their codes are canonical codes, as
+// the postings' symbols' (256 symbols each), of the code lengths in the
+// sections part's entry "shard/records-codes": 768 bytes, 0 to 15, the
+// lengths of the operations' code, then the literals', then the
+// distances'. Unpacked, the body is varint n, then n claims, each the strings text, title, context, claim date and
 // language, varint d − the first claim with the same text
 // (index.Index.Duplicates), varint m and m varint document frequencies of
 // the claim's claim-field stems in text order (re-ranking weighs a claim's
@@ -158,8 +166,10 @@
 // ("trust/lexicon"), which is spread over the parts; "shard/records", the
 // dictionary of the corpus's frequent phrases that records are packed
 // against (learned at build time from up to 4,000 records, at most
-// Options.Dictionary bytes); and "shard/names", a name list of the names
-// no stem bucket holds.
+// Options.Dictionary bytes); "shard/records-codes", the code lengths of the
+// packed records' streams (fitted to the same records packed); and
+// "shard/names", a name list of the names no stem bucket holds. Every
+// corpus has a sections part since version 7.
 //
 // The names: the corpus's lexicon (trust.Lexicon: the people, places and
 // organisations its claims name, which the trust layer asks about names

@@ -9,7 +9,7 @@ import (
 )
 
 // Version of the sharded format this package writes and reads.
-const Version = 6
+const Version = 7
 
 // Magic bytes of the manifest and of the parts.
 const (

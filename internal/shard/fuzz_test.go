@@ -57,17 +57,21 @@ func FuzzPack(f *testing.F) {
 		f.Add(parts[name][partHeaderLen:], false)
 	}
 	f.Add([]byte("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), true)
-	shared := newPacker(trainDictionary(nil, 0))
+	shared, uniform := newPacker(trainDictionary(nil, 0)), fitPackCoder(nil)
+	code, _ := readPackCode(uniform.section())
 	f.Fuzz(func(t *testing.T, src []byte, own bool) {
-		p := shared
+		p, c := shared, uniform
 		if own {
 			p = newPacker(trainDictionary([][]byte{src, src, src}, 1<<10))
+			c = fitPackCoder([][]byte{p.pack(src)})
 		}
-		back, ok := unpack(p.dict, p.pack(src))
+		back, ok := codedUnpack(t, c, p.dict, p.pack(src))
 		if !ok || !bytes.Equal(back, src) {
 			t.Fatalf("unpack(pack(%q)) = %q, %v", src, back, ok)
 		}
-		unpack(p.dict, src)
+		if s, ok := openPacked(code, src); ok {
+			unpack(p.dict, s)
+		}
 	})
 }
 

@@ -28,30 +28,31 @@ const minCopy = 4
 // exhaust memory); a chunk of one claim is a few hundred bytes.
 const maxUnpacked = 1 << 24
 
-// unpack unpacks src against dict; false when src is not a valid packing.
-func unpack(dict, src []byte) ([]byte, bool) {
-	out := make([]byte, 0, 3*len(src))
-	for i := 0; i < len(src); {
-		v, n := binfmt.Uvarint(src[i:])
-		if n <= 0 || v > maxUnpacked {
+// unpack unpacks the coded packed body src reads against dict; false when
+// it is not a valid packing.
+func unpack(dict []byte, src *packedStream) ([]byte, bool) {
+	out := make([]byte, 0, min(2*src.left, 1<<16))
+	for src.left > 0 {
+		v, ok := src.uvarint(streamOp)
+		if !ok || v > maxUnpacked {
 			return nil, false
 		}
-		i += n
 		size := int(v>>1) + 1
 		if v&1 == 0 {
-			if size > len(src)-i || len(out)+size > maxUnpacked {
+			if size > src.left || len(out)+size > maxUnpacked {
 				return nil, false
 			}
-			out = append(out, src[i:i+size]...)
-			i += size
+			for range size {
+				b, _ := src.next(streamLiteral)
+				out = append(out, b)
+			}
 			continue
 		}
 		size += minCopy - 1
-		d, n := binfmt.Uvarint(src[i:])
-		if n <= 0 || d == 0 || d > uint64(len(dict)+len(out)) || len(out)+size > maxUnpacked {
+		d, ok := src.uvarint(streamDistance)
+		if !ok || d == 0 || d > uint64(len(dict)+len(out)) || len(out)+size > maxUnpacked {
 			return nil, false
 		}
-		i += n
 		from := len(dict) + len(out) - int(d)
 		for j := 0; j < size; j++ {
 			if p := from + j; p < len(dict) {
@@ -61,7 +62,7 @@ func unpack(dict, src []byte) ([]byte, bool) {
 			}
 		}
 	}
-	return out, true
+	return out, src.done()
 }
 
 // --- packing (the writer's side) --------------------------------------------

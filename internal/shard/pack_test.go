@@ -2,6 +2,7 @@ package shard
 
 import (
 	"bytes"
+	"slices"
 	"testing"
 
 	"github.com/factcheckwidget/factcheck/internal/binfmt"
@@ -18,17 +19,67 @@ func TestRecordsPackSmallerAndBack(t *testing.T) {
 	w.packRecords(DefaultOptions().Dictionary)
 	require.NotEmpty(t, w.dict)
 	assert.LessOrEqual(t, len(w.dict), DefaultOptions().Dictionary)
-	raw, packed := 0, 0
+	raw, packed, coded := 0, 0, 0
 	for c := 0; c < m.Chunks(); c++ {
 		body := w.chunkBody(c)
 		p := w.packer.pack(body)
-		back, ok := unpack(w.dict, p)
+		back, ok := codedUnpack(t, w.coder, w.dict, p)
 		require.True(t, ok, "chunk %d", c)
 		require.Equal(t, body, back, "chunk %d", c)
 		raw += len(body)
 		packed += len(p)
+		coded += len(w.coder.encode(nil, p))
 	}
 	assert.Less(t, packed, raw*3/4, "records packed %d bytes, %d raw", packed, raw)
+	assert.Less(t, coded, packed*9/10, "records coded %d bytes, %d packed", coded, packed)
+}
+
+// codedUnpack codes packed body p with c and unpacks it as a reader does.
+func codedUnpack(t testing.TB, c *packCoder, dict, p []byte) ([]byte, bool) {
+	code, ok := readPackCode(c.section())
+	require.True(t, ok)
+	src, ok := openPacked(code, c.encode(nil, p))
+	require.True(t, ok)
+	return unpack(dict, src)
+}
+
+// Coded bodies cut short, padded with ones, or followed by a byte more are
+// not packings; nor are code lengths that are not three prefix codes.
+func TestPackCodeRejects(t *testing.T) {
+	body := append([]byte{6 << 1}, "claimed"...)
+	c := fitPackCoder(slices.Repeat([][]byte{body}, 50)) // its bytes get short codes
+	code, ok := readPackCode(c.section())
+	require.True(t, ok)
+	bits := 0
+	streamsOf(body, func(b byte, stream int) { bits += int(c.lengths[stream][b]) })
+	require.NotZero(t, bits%8, "the body's codes must leave padding to test")
+	good := c.encode(nil, body)
+	src, ok := openPacked(code, good)
+	require.True(t, ok)
+	back, ok := unpack(nil, src)
+	require.True(t, ok)
+	require.Equal(t, "claimed", string(back))
+	for name, data := range map[string][]byte{
+		"cut short":      good[:len(good)-1],
+		"padded by ones": append(append([]byte(nil), good[:len(good)-1]...), good[len(good)-1]|1),
+		"a byte more":    append(append([]byte(nil), good...), 0),
+		"no body":        nil,
+		"a longer body":  append([]byte{good[0] + 1}, good[1:]...),
+	} {
+		src, ok := openPacked(code, data)
+		if ok {
+			_, ok = unpack(nil, src)
+		}
+		assert.False(t, ok, name)
+	}
+	for name, lengths := range map[string][]byte{
+		"none":            nil,
+		"two codes":       c.section()[:512],
+		"over-subscribed": bytes.Repeat([]byte{1}, 768),
+	} {
+		_, ok := readPackCode(lengths)
+		assert.False(t, ok, name)
+	}
 }
 
 // A long run of one byte (a claim of "!!!!…") packs to a few copies and
@@ -38,7 +89,7 @@ func TestPackLongRun(t *testing.T) {
 	p := newPacker(nil)
 	packed := p.pack(src)
 	assert.Less(t, len(packed), 64)
-	back, ok := unpack(nil, packed)
+	back, ok := codedUnpack(t, fitPackCoder(nil), nil, packed)
 	require.True(t, ok)
 	assert.Equal(t, src, back)
 }
@@ -76,7 +127,7 @@ func TestUnpack(t *testing.T) {
 		{"a copy past the bound", cat(op(0), []byte("a"), op(uint64(maxUnpacked)<<1|1), op(1)), "", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, ok := unpack(dict, tc.packed)
+			got, ok := codedUnpack(t, fitPackCoder(nil), dict, tc.packed)
 			assert.Equal(t, tc.ok, ok)
 			if tc.ok {
 				assert.Equal(t, tc.want, string(got))

@@ -136,6 +136,19 @@ func (r *bitReader) read(n uint) uint64 {
 	return v
 }
 
+// peek returns the next fastBits bits without reading them, zeros past
+// the end.
+func (r *bitReader) peek() uint {
+	i, w := r.pos>>3, uint(0)
+	if i < uint(len(r.b)) {
+		w = uint(r.b[i]) << 8
+	}
+	if i+1 < uint(len(r.b)) {
+		w |= uint(r.b[i+1])
+	}
+	return w >> (16 - r.pos&7 - fastBits) & (1<<fastBits - 1) // fastBits + 7 ≤ 16
+}
+
 // expGolomb reads a value in the Exp-Golomb code of order k (< 32), up
 // to 2^40.
 func (r *bitReader) expGolomb(k uint) uint64 {
@@ -167,7 +180,18 @@ const maxCodeBits = 15
 type symbolCode struct {
 	count   [maxCodeBits + 1]uint16 // symbols with a code of each length
 	symbols []uint8                 // the symbols by code
+	// fast is the symbol and code length (symbol<<4 | length) of the code
+	// the next fastBits bits start with, 0 when that code is longer (or
+	// none): most symbols are read with one lookup instead of a bit at a
+	// time (an article's records and lists are a few million bits). On a
+	// record's text in its literals' code, 5-8 ns a symbol natively
+	// against 14-22 bit by bit. The widget's wasm measured 715.4 kB brotli
+	// with it, 715.7 without.
+	fast [1 << fastBits]uint16
 }
+
+// fastBits is how many bits symbolCode.fast looks up at once.
+const fastBits = 9
 
 // newSymbolCode makes the code whose symbol s has a code of lengths[s]
 // bits (0, or over maxCodeBits: s has none), or nil when no prefix code
@@ -188,11 +212,30 @@ func newSymbolCode(lengths []uint8) *symbolCode {
 	if room < 0 || len(c.symbols) == 0 {
 		return nil
 	}
+	code, at := 0, 0
+	for l := 1; l <= fastBits; l++ {
+		for range c.count[l] {
+			span := 1 << (fastBits - l)
+			for i := code * span; i < (code+1)*span; i++ {
+				c.fast[i] = uint16(c.symbols[at])<<4 | uint16(l)
+			}
+			code++
+			at++
+		}
+		code <<= 1
+	}
 	return c
 }
 
 // symbol reads one symbol of code c; a code c lacks sets bad.
 func (r *bitReader) symbol(c *symbolCode) int {
+	if e := c.fast[r.peek()]; e != 0 {
+		if r.pos += uint(e & 15); r.pos > 8*uint(len(r.b)) {
+			r.bad = true
+			return 0
+		}
+		return int(e >> 4)
+	}
 	code, first, at := 0, 0, 0
 	for l := 1; l <= maxCodeBits; l++ {
 		code |= int(r.read(1))
