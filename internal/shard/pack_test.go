@@ -43,6 +43,21 @@ func codedUnpack(t testing.TB, c *packCoder, dict, p []byte) ([]byte, bool) {
 	return unpack(dict, src)
 }
 
+// uniformCoded is p, any bytes, a packing or not, coded as
+// fitPackCoder(nil) codes a body: its three codes give every byte its own
+// 8 bits, so the coding is p after its length.
+func uniformCoded(t testing.TB, p []byte) *packedStream {
+	c := fitPackCoder(nil)
+	for _, lengths := range c.lengths {
+		require.Equal(t, bytes.Repeat([]byte{8}, 256), lengths)
+	}
+	code, ok := readPackCode(c.section())
+	require.True(t, ok)
+	src, ok := openPacked(code, append(binfmt.AppendUvarint(nil, uint64(len(p))), p...))
+	require.True(t, ok)
+	return src
+}
+
 // Coded bodies cut short, padded with ones, or followed by a byte more are
 // not packings; nor are code lengths that are not three prefix codes.
 func TestPackCodeRejects(t *testing.T) {
@@ -127,7 +142,7 @@ func TestUnpack(t *testing.T) {
 		{"a copy past the bound", cat(op(0), []byte("a"), op(uint64(maxUnpacked)<<1|1), op(1)), "", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, ok := codedUnpack(t, fitPackCoder(nil), dict, tc.packed)
+			got, ok := unpack(dict, uniformCoded(t, tc.packed))
 			assert.Equal(t, tc.ok, ok)
 			if tc.ok {
 				assert.Equal(t, tc.want, string(got))

@@ -98,30 +98,26 @@ func (s *packedStream) done() bool {
 
 // --- the writer's side ------------------------------------------------------
 
-// streamsOf calls f with each byte of packed body p and its stream.
+// streamsOf calls f with each byte of packed body p (one the packer
+// made) and its stream.
 func streamsOf(p []byte, f func(b byte, stream int)) {
-	varint := func(i, stream int) (uint64, int) {
-		v, n := binfmt.Uvarint(p[i:])
-		if n <= 0 { // not a packing (a test's): the rest as it is
-			n = len(p) - i
-		}
-		for _, b := range p[i : i+n] {
-			f(b, stream)
-		}
-		return v, i + n
-	}
 	for i := 0; i < len(p); {
-		var v uint64
-		if v, i = varint(i, streamOp); v&1 == 0 {
-			end := min(i+int(min(v>>1, uint64(len(p))))+1, len(p))
-			for ; i < end; i++ {
+		v, n := binfmt.Uvarint(p[i:])
+		for _, b := range p[i : i+n] {
+			f(b, streamOp)
+		}
+		i += n
+		if v&1 == 0 {
+			for end := i + int(v>>1) + 1; i < end; i++ {
 				f(p[i], streamLiteral)
 			}
 			continue
 		}
-		if i < len(p) {
-			_, i = varint(i, streamDistance)
+		_, n = binfmt.Uvarint(p[i:])
+		for _, b := range p[i : i+n] {
+			f(b, streamDistance)
 		}
+		i += n
 	}
 }
 
