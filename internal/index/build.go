@@ -50,7 +50,7 @@ func BuildWith(claims []claim.Claim, analyzer func(d int) text.Analyzer, progres
 	}
 	builders := [NumFields]fieldBuilder{}
 	for f := range builders {
-		builders[f] = newFieldBuilder(len(claims))
+		builders[f] = newFieldBuilder(len(claims), 0)
 	}
 	forwardTerms := make([][]string, len(claims))
 	for d := range x.claims {
@@ -104,8 +104,11 @@ type termPostings struct {
 	tfAt   int    // where that tf starts in buf
 }
 
-func newFieldBuilder(numDocs int) fieldBuilder {
-	return fieldBuilder{postings: map[string]*termPostings{}, docLen: make([]uint32, numDocs)}
+// newFieldBuilder starts a field of numDocs documents; terms is how many
+// distinct terms it will likely hold (0 when unknown), so that its map
+// is not rehashed as it grows.
+func newFieldBuilder(numDocs, terms int) fieldBuilder {
+	return fieldBuilder{postings: make(map[string]*termPostings, terms), docLen: make([]uint32, numDocs)}
 }
 
 func (b *fieldBuilder) add(doc int, terms []string) {

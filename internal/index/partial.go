@@ -79,7 +79,7 @@ func BuildPartial(docs []PartialDoc, stats Stats, df [NumFields]map[string]uint3
 	}
 	var builders [NumFields]fieldBuilder
 	for f := range builders {
-		builders[f] = newFieldBuilder(len(docs))
+		builders[f] = newFieldBuilder(len(docs), len(df[f])) // the terms a query may look up and the claims' stems: most of what the docs hold
 	}
 	forwardTerms := make([][]string, len(docs))
 	x.Duplicates = make([]int32, len(docs))

@@ -1,8 +1,6 @@
 package match
 
 import (
-	"sort"
-
 	"github.com/factcheckwidget/factcheck/internal/index"
 	"github.com/factcheckwidget/factcheck/internal/text"
 )
@@ -85,8 +83,9 @@ func (m *Matcher) PrepareAnalysis(a *text.Analysis, context []*Query) *Query {
 	q := &Query{Text: a.Text, Analysis: a, termSet: map[uint32]bool{}, bigrams: map[[2]int32]bool{},
 		lang: m.langs.ID(a.Lang)}
 	terms := index.QueryTerms(a)
+	sc := m.getTermScratch()
 	for f := range q.terms {
-		q.terms[f], q.mass[f] = m.analyzeQuery(f, terms[f])
+		q.terms[f], q.mass[f] = m.analyzeQuery(sc, f, terms[f])
 		q.own[f] = len(q.terms[f])
 	}
 	stems := terms[index.FieldClaim]
@@ -117,7 +116,8 @@ func (m *Matcher) PrepareAnalysis(a *text.Analysis, context []*Query) *Query {
 			q.hasNumbers = true
 		}
 	}
-	m.addContext(q, context)
+	m.addContext(sc, q, context)
+	m.putTermScratch(sc)
 	return q
 }
 
@@ -125,7 +125,7 @@ func (m *Matcher) PrepareAnalysis(a *text.Analysis, context []*Query) *Query {
 // nearest sentence of the context weighs Params.ContextWeight, each one
 // before it Params.ContextDecay times less: a pronoun most often refers to
 // what was just said.
-func (m *Matcher) addContext(q *Query, context []*Query) {
+func (m *Matcher) addContext(sc *termScratch, q *Query, context []*Query) {
 	if len(context) == 0 || m.params.ContextWeight <= 0 {
 		return
 	}
@@ -141,22 +141,22 @@ func (m *Matcher) addContext(q *Query, context []*Query) {
 		if n := len(q.terms[f]) + extra; cap(q.terms[f]) < n { // grown once
 			q.terms[f] = append(make([]queryTerm, 0, n), q.terms[f]...)
 		}
-		pos := make(map[int]int, len(q.terms[f])+extra) // term id -> index in q.terms[f]
+		pos := sc.at[f] // term id -> 1 + its index in q.terms[f]; cleared below
 		for i, qt := range q.terms[f] {
-			pos[qt.id] = i
+			pos[qt.id] = int32(i + 1)
 		}
 		w := float32(m.params.ContextWeight * q.contextScale)
 		for k := len(context) - 1; k >= 0 && float64(w) >= m.params.ContextMinWeight; k-- {
 			for _, qt := range context[k].terms[f][:context[k].own[f]] {
-				if i, ok := pos[qt.id]; ok {
+				if i := int(pos[qt.id]) - 1; i >= 0 {
 					if i >= q.own[f] && q.terms[f][i].w < w {
 						q.terms[f][i].w = w
 					}
 					continue
 				}
 				qt.w, qt.qtf = w, 1
-				pos[qt.id] = len(q.terms[f])
 				q.terms[f] = append(q.terms[f], qt)
+				pos[qt.id] = int32(len(q.terms[f]))
 				if f == index.FieldClaim {
 					if q.contextSet == nil {
 						q.contextSet = map[uint32]bool{}
@@ -165,6 +165,9 @@ func (m *Matcher) addContext(q *Query, context []*Query) {
 				}
 			}
 			w *= float32(m.params.ContextDecay)
+		}
+		for _, qt := range q.terms[f] {
+			pos[qt.id] = 0
 		}
 	}
 }
@@ -266,7 +269,11 @@ func (m *Matcher) precomputeClaims() {
 			m.claimMass[d] += float64(idf[id])
 		}
 		// Sorted, so two claims' terms intersect in one merge (overlap).
-		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+		for i := 1; i < len(ids); i++ { // insertion: a claim has a few dozen terms
+			for j := i; j > 0 && ids[j] < ids[j-1]; j-- {
+				ids[j], ids[j-1] = ids[j-1], ids[j]
+			}
+		}
 		m.distinct[d] = ids
 	}
 }

@@ -127,3 +127,40 @@ func TestLogisticFitSeparatesClasses(t *testing.T) {
 	assert.Less(t, c.Probability(&lo), 0.1)
 	assert.Greater(t, c.Probability(&hi), 0.9)
 }
+
+// A query's terms are its distinct terms in order of first use, each with
+// how often it occurs; unknown words count toward the query's mass (at
+// most twice each), and preparing a query leaves nothing behind for the
+// next one (the counts are kept in a pooled scratch between queries).
+func TestPreparedTermsCountRepeats(t *testing.T) {
+	m, x := paraphraseMatcher(t)
+	claims := &x.Fields[index.FieldClaim]
+	wombat, troop := claims.Lookup("wombat"), claims.Lookup("troop")
+	require.GreaterOrEqual(t, wombat, 0)
+	require.GreaterOrEqual(t, troop, 0)
+	require.Negative(t, claims.Lookup("zorblax"))
+
+	const s = "Wombats, wombats: zorblax zorblax zorblax troops."
+	for range 3 {
+		q := m.Prepare(s)
+		got := q.terms[index.FieldClaim][:q.own[index.FieldClaim]]
+		require.Len(t, got, 2)
+		assert.Equal(t, queryTerm{id: wombat, qtf: 2, idf: m.idf[index.FieldClaim][wombat], w: 1}, got[0])
+		assert.Equal(t, queryTerm{id: troop, qtf: 1, idf: m.idf[index.FieldClaim][troop], w: 1}, got[1])
+		want := float64(m.idf[index.FieldClaim][wombat])*2 + float64(m.unseenIDF)*2 + float64(m.idf[index.FieldClaim][troop])
+		assert.InDelta(t, want, q.mass[index.FieldClaim], 1e-5)
+	}
+	// With a context: its terms join once, at the context's weight.
+	q := m.PrepareContext("They stayed there.", "Wombats sheltered in burrows. Wombats invited other animals.")
+	ids := map[int]int{}
+	for _, qt := range q.terms[index.FieldClaim] {
+		ids[qt.id]++
+	}
+	assert.Equal(t, 1, ids[wombat], "a context term joins once")
+	sc := m.getTermScratch()
+	for f := range sc.at {
+		for id, n := range sc.at[f] {
+			require.Zero(t, n, "field %d term %d left counted", f, id)
+		}
+	}
+}

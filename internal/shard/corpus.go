@@ -127,6 +127,10 @@ type reading struct {
 	key          string
 	article      *engine.Article
 	stems, grams []string
+	// lists are the fetched lists of stems and grams, once every one is
+	// at hand: each round after that reads them again (the second claims
+	// index adds only the stems of the claims widening brings).
+	lists *queryLists
 }
 
 // read returns the reading of the check key, which analyse gives (the
@@ -135,7 +139,7 @@ func (c *Corpus) read(key string, analyse func() (*engine.Article, []*text.Analy
 	if c.cur == nil || c.cur.key != key {
 		a, as := analyse()
 		stems, grams := termsOf(as)
-		c.cur = &reading{key, a, stems, grams}
+		c.cur = &reading{key: key, article: a, stems: stems, grams: grams}
 	}
 	return c.cur
 }
@@ -335,9 +339,9 @@ type queryLists struct {
 }
 
 func (c *Corpus) queryLists(stems, grams []string) *queryLists {
-	q := &queryLists{}
-	for f := range q.df {
-		q.df[f] = map[string]uint32{}
+	q := &queryLists{keys: make([]string, 0, 2*len(stems)+len(grams))}
+	for f, n := range [index.NumFields]int{index.FieldClaim: len(stems), index.FieldTitle: len(stems), index.FieldClaimChars: len(grams)} {
+		q.df[f] = make(map[string]uint32, n)
 	}
 	add := func(f int, t string) {
 		if l := c.lists[listKey(f, t)]; l != nil && l.df > 0 {
@@ -487,8 +491,11 @@ func (c *Corpus) check(rd *reading, first func(*engine.Checker) [][]int, take in
 	if len(n.names) > 0 {
 		return nil, nil, n.names, nil
 	}
+	if rd.lists == nil {
+		rd.lists = c.queryLists(stems, grams)
+	}
 	if key != c.lastKey {
-		x, ids, err := c.postingsIndex(c.queryLists(stems, grams))
+		x, ids, err := c.postingsIndex(rd.lists)
 		if err != nil {
 			return nil, nil, nil, err
 		}
@@ -506,7 +513,7 @@ func (c *Corpus) check(rd *reading, first func(*engine.Checker) [][]int, take in
 	if len(n.names) > 0 {
 		return nil, nil, n.names, nil
 	}
-	x, err := c.claimsIndex(c.lastPick, c.queryLists(stems, grams), true)
+	x, err := c.claimsIndex(c.lastPick, rd.lists, true)
 	return x, c.lastPick, nil, err
 }
 
