@@ -19,8 +19,15 @@ WASM_BUDGET_BROTLI := 700000
 # wobble was the build ID (below): without it the build measures 714.4 kB
 # with the matcher's 30 candidates and 714.3 kB with 20 (with it, by the
 # luck of the hash, 712.3 and 714.2 kB), so the gate went to 716 kB when
-# the ID was dropped. The gate keeps it from growing further.
-SHARDS_WASM_BUDGET_BROTLI := 716000
+# the ID was dropped. Counting a query's terms in a pooled slice instead
+# of maps (8ebf417: the Go time of an article check in wasm 20 % lower)
+# measured 714.9 and 716.1 kB for two spellings of one closure: a call's
+# function index is a varint, so any added function moves bytes all
+# through the code, and brotli's size with them: a nil check added to one
+# function moved factcheck.wasm from 683.0 to 685.6 kB with 0.1 kB less
+# raw code. So the gate went to 718 kB, the same ~2 kB of room over
+# 716.1. It keeps the build from growing further.
+SHARDS_WASM_BUDGET_BROTLI := 718000
 # No build ID in the widget's wasm: no reader needs it, and its ~80 bytes
 # of hash, new with every change, moved brotli's size by up to 2 kB for
 # the same code (a one-constant change: 712.3 against 714.2 kB); without
@@ -59,7 +66,7 @@ wasm: ## build the widget (wasm, loader, worker, default corpus) into build/web 
 	$(GO) run ./cmd/factcheck index -name default -o $(WEB_OUT)/default.fcx internal/defaultcorpus/claims.jsonld
 	@$(GO) run ./cmd/assetsizes $(WEB_ASSETS)
 
-size-check: wasm ## fail when factcheck.wasm > 700 kB brotli (factcheck-shards.wasm > 716 kB) or factcheck.js > 15 kB raw
+size-check: wasm ## fail when factcheck.wasm > 700 kB brotli (factcheck-shards.wasm > 718 kB) or factcheck.js > 15 kB raw
 	@$(GO) run ./cmd/assetsizes -budget factcheck.wasm:brotli:$(WASM_BUDGET_BROTLI) \
 		-budget factcheck-shards.wasm:brotli:$(SHARDS_WASM_BUDGET_BROTLI) \
 		-budget factcheck.js:raw:$(LOADER_BUDGET_RAW) $(WEB_OUT)/factcheck.wasm $(WEB_OUT)/factcheck.js $(WEB_OUT)/factcheck-shards.wasm
