@@ -85,7 +85,14 @@ func (m *Matcher) PrepareAnalysis(a *text.Analysis, context []*Query) *Query {
 	terms := index.QueryTerms(a)
 	sc := m.getTermScratch()
 	for f := range q.terms {
-		q.terms[f], q.mass[f] = m.analyzeQuery(sc, f, terms[f])
+		// Room for the terms addContext may add, so they are not copied.
+		room := len(terms[f])
+		if m.takesContext(f) {
+			for _, c := range context {
+				room += c.own[f]
+			}
+		}
+		q.terms[f], q.mass[f] = m.analyzeQuery(sc, f, terms[f], room)
 		q.own[f] = len(q.terms[f])
 	}
 	stems := terms[index.FieldClaim]
@@ -131,7 +138,7 @@ func (m *Matcher) addContext(sc *termScratch, q *Query, context []*Query) {
 	}
 	q.contextScale = contextScaleFor(q.words, m.params.ContextFullWords)
 	for f := range q.terms {
-		if index.Kind(f) == index.Chars4 && !m.params.ContextChars {
+		if !m.takesContext(f) {
 			continue
 		}
 		extra := 0 // at most this many terms come from the context
@@ -170,6 +177,12 @@ func (m *Matcher) addContext(sc *termScratch, q *Query, context []*Query) {
 			pos[qt.id] = 0
 		}
 	}
+}
+
+// takesContext tells whether field f of a query takes its context's
+// terms (addContext).
+func (m *Matcher) takesContext(f int) bool {
+	return m.params.ContextWeight > 0 && (index.Kind(f) != index.Chars4 || m.params.ContextChars)
 }
 
 // contextScaleFor is how much a sentence of the given content words

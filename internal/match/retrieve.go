@@ -173,8 +173,9 @@ type queryTerm struct {
 
 // analyzeQuery returns the distinct known terms of q in field f and the
 // query's total idf mass there (its best possible BM25 score, used to put
-// scores of different queries on one scale).
-func (m *Matcher) analyzeQuery(sc *termScratch, f int, terms []string) ([]queryTerm, float64) {
+// scores of different queries on one scale). The terms have room for
+// room of them (addContext appends the context's).
+func (m *Matcher) analyzeQuery(sc *termScratch, f int, terms []string, room int) ([]queryTerm, float64) {
 	fld := &m.x.Fields[f]
 	mass := 0.0
 	// Each distinct term once, in order of first use, with its count:
@@ -188,7 +189,7 @@ func (m *Matcher) analyzeQuery(sc *termScratch, f int, terms []string) ([]queryT
 			counts[ids[i]]++
 		}
 	}
-	out := make([]queryTerm, 0, len(terms))
+	out := make([]queryTerm, 0, room)
 	for i, t := range terms {
 		id := int(ids[i])
 		c := 0

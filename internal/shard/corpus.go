@@ -375,7 +375,11 @@ func (c *Corpus) postingsIndex(q *queryLists) (*index.Index, []int32, error) {
 		}
 	}
 	before := make([]int32, len(seen))
-	var ids []int32
+	n := 0
+	for _, w := range seen {
+		n += bits.OnesCount64(w)
+	}
+	ids := make([]int32, 0, n)
 	for w, bitsSet := range seen {
 		before[w] = int32(len(ids))
 		for b := bitsSet; b != 0; b &= b - 1 {
@@ -387,12 +391,23 @@ func (c *Corpus) postingsIndex(q *queryLists) (*index.Index, []int32, error) {
 	}
 	var docLen [index.NumFields][]uint32
 	var lists [index.NumFields][]index.TermList
+	var perField [index.NumFields]int
+	postings := 0
+	for _, k := range q.keys {
+		perField[k[0]-'0']++
+		postings += len(c.lists[k].postings) / 3
+	}
 	for f := range docLen {
 		docLen[f] = make([]uint32, len(ids))
+		lists[f] = make([]index.TermList, 0, perField[f])
 	}
+	// Every list's documents and frequencies in one array each: a few
+	// thousand lists, two allocations.
+	docs, tfs := make([]int32, 0, postings), make([]uint32, 0, postings)
 	for _, k := range q.keys {
 		f, ps := int(k[0]-'0'), c.lists[k].postings
-		l := index.TermList{Term: k[1:], DF: c.lists[k].df, Docs: make([]int32, 0, len(ps)/3), TFs: make([]uint32, 0, len(ps)/3)}
+		l := index.TermList{Term: k[1:], DF: c.lists[k].df, Docs: docs[len(docs) : len(docs) : len(docs)+len(ps)/3], TFs: tfs[len(tfs) : len(tfs) : len(tfs)+len(ps)/3]}
+		docs, tfs = docs[:len(docs)+len(ps)/3], tfs[:len(tfs)+len(ps)/3]
 		for i := 0; i < len(ps); i += 3 {
 			d := docOf(ps[i])
 			l.Docs, l.TFs = append(l.Docs, d), append(l.TFs, ps[i+1])
