@@ -20,7 +20,7 @@ WASM_BUDGET_BROTLI := 700000
 # with the matcher's 30 candidates and 714.3 kB with 20 (with it, by the
 # luck of the hash, 712.3 and 714.2 kB), so the gate went to 716 kB when
 # the ID was dropped. Counting a query's terms in a pooled slice instead
-# of maps (8ebf417: the Go time of an article check in wasm 20 % lower)
+# of maps (8ebf417: the Go time of an article check in wasm 12-15 % lower)
 # measured 714.9 and 716.1 kB for two spellings of one closure: a call's
 # function index is a varint, so any added function moves bytes all
 # through the code, and brotli's size with them: a nil check added to one
