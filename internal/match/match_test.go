@@ -151,15 +151,15 @@ func TestPreparedTermsCountRepeats(t *testing.T) {
 		want := float64(m.idf[index.FieldClaim][wombat])*2 + float64(m.unseenIDF)*2 + float64(m.idf[index.FieldClaim][troop])
 		assert.InDelta(t, want, q.mass[index.FieldClaim], 1e-5)
 	}
-	// Many unknown words (counted in a map past manyUnknown) count the same.
+	// Many unknown words count the same.
 	var many []string
-	for i := range manyUnknown + 6 {
+	for i := range 70 {
 		w := "zq" + string(rune('a'+i%26)) + string(rune('a'+i/26))
 		many = append(many, w, w, w) // three times: counted at most twice
 	}
 	q := m.Prepare("Wombats " + strings.Join(many, " ") + " wombats.")
 	require.Len(t, q.terms[index.FieldClaim][:q.own[index.FieldClaim]], 1)
-	assert.InDelta(t, float64(m.idf[index.FieldClaim][wombat])*2+float64(m.unseenIDF)*2*float64(manyUnknown+6),
+	assert.InDelta(t, float64(m.idf[index.FieldClaim][wombat])*2+float64(m.unseenIDF)*2*70,
 		q.mass[index.FieldClaim], 1e-3)
 
 	// With a context: its terms join once, at the context's weight.

@@ -179,43 +179,30 @@ func (m *Matcher) analyzeQuery(sc *termScratch, f int, terms []string, room int)
 	fld := &m.x.Fields[f]
 	mass := 0.0
 	// Each distinct term once, in order of first use, with its count:
-	// known terms counted by id in sc, unknown ones by looking ahead for
-	// their repeats, which are then marked done (-2), or in a map when
-	// there are many (a long run of words no claim uses).
+	// known terms counted by id in sc, unknown ones (few, most often
+	// none) by text.
 	ids := make([]int32, len(terms))
 	counts := sc.at[f]
-	unknowns := 0
+	var unknown map[string]int
 	for i, t := range terms {
 		ids[i] = int32(fld.Lookup(t))
 		if ids[i] >= 0 {
 			counts[ids[i]]++
-		} else {
-			unknowns++
+			continue
 		}
-	}
-	var unknown map[string]int
-	if unknowns > manyUnknown {
-		unknown = make(map[string]int, unknowns)
-		for i, t := range terms {
-			if ids[i] < 0 {
-				unknown[t]++
-			}
+		if unknown == nil {
+			unknown = map[string]int{}
 		}
+		unknown[t]++
 	}
 	out := make([]queryTerm, 0, room)
 	for i, t := range terms {
 		id := int(ids[i])
-		c := 0
+		var c int
 		if id >= 0 {
 			c, counts[id] = int(counts[id]), 0
-		} else if unknown != nil {
+		} else {
 			c, unknown[t] = unknown[t], 0
-		} else if id == -1 {
-			for j := i; j < len(terms); j++ {
-				if ids[j] == -1 && terms[j] == t {
-					c, ids[j] = c+1, -2
-				}
-			}
 		}
 		if c == 0 {
 			continue
@@ -242,11 +229,6 @@ func (m *Matcher) analyzeQuery(sc *termScratch, f int, terms []string, room int)
 	}
 	return out, mass
 }
-
-// manyUnknown is how many unknown terms a query's field may hold before
-// analyzeQuery counts them in a map: looking ahead costs a pass over the
-// query for each distinct one.
-const manyUnknown = 64
 
 // unseenIDF is the idf a term in no claim would have.
 func unseenIDF(n int) float64 { return math.Log((float64(n) + 0.5) / 0.5) }
