@@ -83,7 +83,7 @@ func (m *Matcher) PrepareAnalysis(a *text.Analysis, context []*Query) *Query {
 	q := &Query{Text: a.Text, Analysis: a, termSet: map[uint32]bool{}, bigrams: map[[2]int32]bool{},
 		lang: m.langs.ID(a.Lang)}
 	terms := index.QueryTerms(a)
-	sc := m.getTermScratch()
+	sc := m.getScratch()
 	for f := range q.terms {
 		// Room for the terms addContext may add, so they are not copied.
 		room := len(terms[f])
@@ -124,7 +124,7 @@ func (m *Matcher) PrepareAnalysis(a *text.Analysis, context []*Query) *Query {
 		}
 	}
 	m.addContext(sc, q, context)
-	m.putTermScratch(sc)
+	m.putScratch(sc)
 	return q
 }
 
@@ -132,7 +132,7 @@ func (m *Matcher) PrepareAnalysis(a *text.Analysis, context []*Query) *Query {
 // nearest sentence of the context weighs Params.ContextWeight, each one
 // before it Params.ContextDecay times less: a pronoun most often refers to
 // what was just said.
-func (m *Matcher) addContext(sc *termScratch, q *Query, context []*Query) {
+func (m *Matcher) addContext(sc *scratch, q *Query, context []*Query) {
 	if len(context) == 0 || m.params.ContextWeight <= 0 {
 		return
 	}
@@ -148,7 +148,7 @@ func (m *Matcher) addContext(sc *termScratch, q *Query, context []*Query) {
 		if n := len(q.terms[f]) + extra; cap(q.terms[f]) < n { // grown once
 			q.terms[f] = append(make([]queryTerm, 0, n), q.terms[f]...)
 		}
-		pos := sc.at[f] // term id -> 1 + its index in q.terms[f]; cleared below
+		pos := sc.terms[f] // term id -> 1 + its index in q.terms[f]; cleared below
 		for i, qt := range q.terms[f] {
 			pos[qt.id] = int32(i + 1)
 		}

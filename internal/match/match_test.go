@@ -169,9 +169,9 @@ func TestPreparedTermsCountRepeats(t *testing.T) {
 		ids[qt.id]++
 	}
 	assert.Equal(t, 1, ids[wombat], "a context term joins once")
-	sc := m.getTermScratch()
-	for f := range sc.at {
-		for id, n := range sc.at[f] {
+	sc := m.getScratch()
+	for f := range sc.terms {
+		for id, n := range sc.terms[f] {
 			require.Zero(t, n, "field %d term %d left counted", f, id)
 		}
 	}

@@ -33,7 +33,6 @@ type Matcher struct {
 	isCommon  []bool // in more than CommonShare of the claims
 	langs     *lang.Corpus
 	pool      chan *scratch
-	termPool  chan *termScratch
 	// respellings remembers what unknown words respell to (spelling.go).
 	respellings     sync.Map
 	respellingCount atomic.Int64
@@ -46,7 +45,7 @@ func New(x *index.Index) *Matcher { return NewWithParams(x, DefaultParams()) }
 
 // NewWithParams returns a Matcher with explicit parameters (tuning, tests).
 func NewWithParams(x *index.Index, p Params) *Matcher {
-	m := &Matcher{x: x, params: p, pool: make(chan *scratch, 8), termPool: make(chan *termScratch, 8)}
+	m := &Matcher{x: x, params: p, pool: make(chan *scratch, 8)}
 	// Statistics are the whole corpus's: a partial index (a sharded
 	// corpus's fetched part) scores its claims as the whole corpus would.
 	n := float64(x.CorpusClaims())
@@ -104,8 +103,19 @@ type scratch struct {
 	score   [index.NumFields][]float32
 	touched []int32
 	seen    []bool
+	// terms is what preparing a query counts its terms with: one slot per
+	// term id of each field, zero at rest (whoever sets a slot clears it
+	// before putting the scratch back). The maps this replaced, made for
+	// each sentence and field, were 29 % of the bytes an article check
+	// allocated (sharded PolitiFact, BenchmarkCheckArticleAgain's article).
+	terms [index.NumFields][]int32
 }
 
+// getScratch and putScratch are called once a query, and not inlined:
+// inlined at each call site, they cost the widget's wasm 3.2 kB of raw
+// code.
+//
+//go:noinline
 func (m *Matcher) getScratch() *scratch {
 	select {
 	case s := <-m.pool:
@@ -116,39 +126,12 @@ func (m *Matcher) getScratch() *scratch {
 	s := &scratch{seen: make([]bool, n)}
 	for f := range s.score {
 		s.score[f] = make([]float32, n)
+		s.terms[f] = make([]int32, m.x.Fields[f].NumTerms())
 	}
 	return s
 }
 
-// termScratch is what preparing a query counts its terms with: one slot
-// per term id of each field, zero at rest (whoever sets a slot clears it
-// before putting the scratch back). The maps this replaced, made for each
-// sentence and field, were 29 % of the bytes an article check allocated
-// (sharded PolitiFact, BenchmarkCheckArticleAgain's article).
-type termScratch struct {
-	at [index.NumFields][]int32
-}
-
-func (m *Matcher) getTermScratch() *termScratch {
-	select {
-	case s := <-m.termPool:
-		return s
-	default:
-	}
-	s := &termScratch{}
-	for f := range s.at {
-		s.at[f] = make([]int32, m.x.Fields[f].NumTerms())
-	}
-	return s
-}
-
-func (m *Matcher) putTermScratch(s *termScratch) {
-	select {
-	case m.termPool <- s:
-	default:
-	}
-}
-
+//go:noinline
 func (m *Matcher) putScratch(s *scratch) {
 	for _, d := range s.touched {
 		for f := range s.score {
@@ -175,14 +158,14 @@ type queryTerm struct {
 // query's total idf mass there (its best possible BM25 score, used to put
 // scores of different queries on one scale). The terms have room for
 // room of them (addContext appends the context's).
-func (m *Matcher) analyzeQuery(sc *termScratch, f int, terms []string, room int) ([]queryTerm, float64) {
+func (m *Matcher) analyzeQuery(sc *scratch, f int, terms []string, room int) ([]queryTerm, float64) {
 	fld := &m.x.Fields[f]
 	mass := 0.0
 	// Each distinct term once, in order of first use, with its count:
 	// known terms counted by id in sc, unknown ones (few, most often
 	// none) by text.
 	ids := make([]int32, len(terms))
-	counts := sc.at[f]
+	counts := sc.terms[f]
 	var unknown map[string]int
 	for i, t := range terms {
 		ids[i] = int32(fld.Lookup(t))
