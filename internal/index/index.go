@@ -191,6 +191,10 @@ func (x *Index) Claim(d int) *claim.Claim { return &x.claims[d] }
 // built from postings alone does not: index.FromPostings).
 func (x *Index) HasClaims() bool { return len(x.claims) == x.NumClaims() }
 
+// HasForward reports whether the index knows its claims' terms (an index
+// built from postings alone does not).
+func (x *Index) HasForward() bool { return len(x.forward) > 0 }
+
 // Forward returns the claim-field term ids of claim d in text order (none
 // in an index built from postings alone).
 func (x *Index) Forward(d int) []uint32 {

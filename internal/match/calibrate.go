@@ -86,7 +86,7 @@ func (m *Matcher) nextScore(cands []Candidate, i int) float64 {
 // claim-field terms: the idf mass they share over the mass of their union.
 // m.distinct lists are sorted, so this is one merge.
 func (m *Matcher) overlap(a, b int) float64 {
-	ta, tb := m.distinct[a], m.distinct[b]
+	ta, tb := m.claimTerms(a), m.claimTerms(b)
 	idf := m.idf[index.FieldClaim]
 	shared := 0.0
 	for i, j := 0, 0; i < len(ta) && j < len(tb); {
@@ -101,7 +101,7 @@ func (m *Matcher) overlap(a, b int) float64 {
 			j++
 		}
 	}
-	union := m.claimMass[a] + m.claimMass[b] - shared
+	union := m.massOf(a) + m.massOf(b) - shared
 	if union <= 0 {
 		return 0
 	}
