@@ -286,8 +286,9 @@ func (m *Matcher) firstStage(s *scratch, q *Query, n int) []Candidate {
 		}
 	}
 	top := topN{limit: n}
+	byLang := q.lang != lang.AnyLanguage && m.langs.KnowsClaims()
 	for _, d := range s.touched {
-		if q.lang != lang.AnyLanguage && m.langs.KnowsClaims() {
+		if byLang {
 			if l := m.langs.DocLang(int(d)); l != q.lang && l != lang.AnyLanguage {
 				continue
 			}
