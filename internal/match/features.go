@@ -269,7 +269,7 @@ func (m *Matcher) precomputeClaims() {
 	if !m.x.HasForward() {
 		// An index of postings alone (a sharded corpus's first stage) is
 		// never re-ranked: its documents' terms are unknown, and at
-		// 300,000 claims these arrays were 6 MB of the 28 MB a check
+		// 300,000 claims these arrays were 6 MB of the 29 MB a check
 		// allocated.
 		n = 0
 	}
