@@ -10,8 +10,12 @@ package binfmt
 
 import (
 	"hash/crc32"
+	"math/bits"
 	"sort"
 )
+
+// UvarintLen is the length of v's shortest uvarint encoding.
+func UvarintLen(v uint64) int { return (bits.Len64(v|1) + 6) / 7 }
 
 // AppendUvarint appends v as an unsigned LEB128 varint.
 func AppendUvarint(b []byte, v uint64) []byte {

@@ -15,11 +15,12 @@ var (
 )
 
 func TestUvarint(t *testing.T) {
-	for _, v := range []uint64{0, 1, 127, 128, 300, 1<<32 - 1, 1<<63 + 5, ^uint64(0)} {
+	for _, v := range []uint64{0, 1, 127, 128, 300, 16383, 16384, 1<<32 - 1, 1<<63 - 1, 1<<63 + 5, ^uint64(0)} {
 		b := AppendUvarint(nil, v)
 		got, n := Uvarint(b)
 		assert.Equal(t, v, got)
 		assert.Equal(t, len(b), n)
+		assert.Equal(t, len(b), UvarintLen(v), "the length of %d's encoding", v)
 		_, n = Uvarint(b[:len(b)-1])
 		assert.Equal(t, 0, n, "short buffer")
 	}

@@ -118,9 +118,6 @@ type Corpus struct {
 	pending *answered
 	// What every round of the last check reads (reading).
 	cur *reading
-	// The arrays postingsIndex lays a check's lists out in.
-	listDocs []int32
-	listTFs  []uint32
 }
 
 // reading is what every round of one check reads, analysed at its first:
@@ -405,12 +402,8 @@ func (c *Corpus) postingsIndex(q *queryLists) (*index.Index, []int32, error) {
 		lists[f] = make([]index.TermList, 0, perField[f])
 	}
 	// Every list's documents and frequencies in one array each: a few
-	// thousand lists, two arrays, kept for the next check (FromPostings
-	// copies what it reads; 2.5 MB a check at 300,000 claims).
-	if cap(c.listDocs) < postings {
-		c.listDocs, c.listTFs = make([]int32, 0, postings), make([]uint32, 0, postings)
-	}
-	docs, tfs := c.listDocs[:0], c.listTFs[:0]
+	// thousand lists, two allocations.
+	docs, tfs := make([]int32, 0, postings), make([]uint32, 0, postings)
 	for _, k := range q.keys {
 		f, ps := int(k[0]-'0'), c.lists[k].postings
 		l := index.TermList{Term: k[1:], DF: c.lists[k].df, Docs: docs[len(docs) : len(docs) : len(docs)+len(ps)/3], TFs: tfs[len(tfs) : len(tfs) : len(tfs)+len(ps)/3]}
