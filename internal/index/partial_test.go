@@ -1,6 +1,9 @@
 package index
 
 import (
+	"math/rand/v2"
+	"sort"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -80,5 +83,30 @@ func TestFromPostingsRefusesBadLists(t *testing.T) {
 			_, err := FromPostings(stats, docLen, lists)
 			assert.ErrorIs(t, err, errPartial)
 		})
+	}
+}
+
+// SortedOrder must leave items exactly as sort.Slice would, equal ones
+// included: the matcher's results may not change with how it sorts.
+func TestSortedOrderMatchesSortSlice(t *testing.T) {
+	type item struct {
+		key  int
+		name string
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{0, 1, 2, 11, 12, 13, 50, 300, 1000} {
+		items := make([]item, n)
+		for i := range items {
+			items[i] = item{key: rng.IntN(7), name: strconv.Itoa(i)} // many equal keys
+		}
+		want := make([]item, n)
+		copy(want, items)
+		sort.Slice(want, func(i, j int) bool { return want[i].key < want[j].key })
+		order := SortedOrder(len(items), func(i, j int) bool { return items[i].key < items[j].key })
+		got := make([]item, len(order))
+		for i, k := range order {
+			got[i] = items[k]
+		}
+		assert.Equal(t, want, got, "n=%d", n)
 	}
 }

@@ -1,6 +1,8 @@
 package match
 
 import (
+	"math/rand/v2"
+	"sort"
 	"strings"
 	"testing"
 
@@ -174,5 +176,25 @@ func TestPreparedTermsCountRepeats(t *testing.T) {
 		for id, n := range sc.terms[f] {
 			require.Zero(t, n, "field %d term %d left counted", f, id)
 		}
+	}
+}
+
+// sortCandidates orders by score, best first, the lower doc first on a
+// tie, moving each candidate with its features.
+func TestSortCandidatesKeepsEachCandidateWhole(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{0, 1, 2, 20, 50} {
+		cands := make([]Candidate, n)
+		for i := range cands {
+			cands[i] = Candidate{Doc: rng.IntN(1000), Score: float64(rng.IntN(5))}
+			cands[i].Features[0] = float64(cands[i].Doc) // travels with its candidate
+		}
+		want := make([]Candidate, n)
+		copy(want, cands)
+		sort.SliceStable(want, func(i, j int) bool {
+			return want[i].Score > want[j].Score || want[i].Score == want[j].Score && want[i].Doc < want[j].Doc
+		})
+		sortCandidates(cands)
+		assert.Equal(t, want, cands, "n=%d", n)
 	}
 }
