@@ -11,7 +11,7 @@ import (
 )
 
 // postingLists are every term list of x, each field's terms in reverse
-// order (FromPostings sorts them).
+// order (FromPostings reads them in term order).
 func postingLists(x *Index) (docLen [NumFields][]uint32, lists [NumFields][]TermList) {
 	for f := range x.Fields {
 		fld := &x.Fields[f]
@@ -36,6 +36,8 @@ func TestFromPostingsKeepsTermsAndPostings(t *testing.T) {
 	y, err := FromPostings(x.Stats(), docLen, lists)
 	require.NoError(t, err)
 	require.Equal(t, x.NumClaims(), y.NumClaims())
+	claims := &x.Fields[FieldClaim]
+	assert.Equal(t, claims.Term(claims.NumTerms()-1), lists[FieldClaim][0].Term, "the caller's lists keep their order")
 	assert.False(t, y.HasForward(), "an index of postings alone knows no claim's terms")
 	for f := range x.Fields {
 		a, b := &x.Fields[f], &y.Fields[f]
