@@ -15,7 +15,7 @@ WASM_BUDGET_BROTLI := 700000
 # at 706 kB; gated at 710 until format version 6, whose prefix-coded
 # postings (+3 kB raw to read) cut what an article fetches by 11-13 %
 # (34 kB at 19,250 claims, 147 kB at 300,000): 710.4-712.7 kB brotli for
-# the same code as comments move lines (README "Sizes"). Most of that
+# the same code as comments move lines (docs/sizes.md). Most of that
 # wobble was the build ID (below): without it the build measures 714.4 kB
 # with the matcher's 30 candidates and 714.3 kB with 20 (with it, by the
 # luck of the hash, 712.3 and 714.2 kB), so the gate went to 716 kB when

@@ -19,13 +19,13 @@ package match
 //     (0.833, 0.841, 0.366, 0.419), train 0.873, 0.860, 0.510, 0.523
 //     (0.873, 0.862, 0.510, 0.523), and the train transcripts as pages
 //     light 284 sentences, 101 rightly (285, 101); the dev ones are
-//     unchanged. On the 300,000-claim scale corpus (README "Scale")
+//     unchanged. On the 300,000-claim scale corpus (docs/scale.md)
 //     2022-2b dev MAP@5 is 0.258 with context and 0.221 without (0.256,
 //     0.222), train 0.335 (0.334). 30 matched 50 at 19,250 claims
 //     (2022-2a train 0.862) and gave 0.256 and 0.219 at 300,000
 //     claims. Fewer candidates are less re-ranking in every check, and
 //     fewer records for a sharded corpus to fetch: with 20 no dev article
-//     at 300,000 claims fetches over 1 MB (README "Scale").
+//     at 300,000 claims fetches over 1 MB (docs/scale.md).
 //   - Weights: learned by coordinate ascent (Learn) on the mean of the three
 //     train splits' MAP@5 (TestLearnWeights, FACTCHECK_LEARN=1), starting at
 //     1 per BM25 field and 0 elsewhere, steps 1.0 halving to 0.01; the

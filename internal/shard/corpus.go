@@ -18,7 +18,7 @@ import (
 // the fetched lists to be fetched and ranked (Corpus.Pool). The matcher
 // re-ranks 50 (match.Params.Candidates), but its dev MAP@5 on the three
 // CheckThat! sets is the same from a sharded corpus whose first stage
-// picked 20; README "Scale" has the measurements.
+// picked 20; docs/scale.md has the measurements.
 const DefaultPool = 20
 
 // Widening is how an article's check spares the records of claims no
@@ -31,7 +31,7 @@ const DefaultPool = 20
 // averages) reaches Density fetches its Pool, and the page is checked
 // again on everything fetched. Most sentences of a page have no
 // fact-check, and a third to two thirds of the records an article fetched
-// were of their candidates (README "Scale").
+// were of their candidates (docs/scale.md).
 type Widening struct {
 	Scout         int
 	Page, Density float64
@@ -58,7 +58,7 @@ type Widening struct {
 //     probability on those still reaches 0.01: 286 (103), 9, 3,751, and
 //     over the dev slices 4-5 % fewer bytes, but one page check and one
 //     round more, and the bench's two articles fetched the same bytes
-//     with it (README "Scale"); not done;
+//     with it (docs/scale.md); not done;
 //   - without widening (20 of each sentence): 284 (102), 7, 6,105;
 //   - Scout 5: 285 (101), 10, 3,848; Scout 8, Page 0.05: 282 (100), 11;
 //   - Page 0.05: 283 (99), 12, 3,111; Page 0.01 (Scout 5): 281 (101), 14;

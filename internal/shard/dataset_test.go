@@ -77,7 +77,7 @@ func explorePool(r *shardio.Reader) {
 // exploreOptions; with FACTCHECK_SCALE=1, on the 300,000-claim scale
 // corpus too (=only: that alone); FACTCHECK_SPLIT=train ranks the train
 // queries instead. A
-// measurement: FACTCHECK_EXPLORE=1 runs it (README "Scale").
+// measurement: FACTCHECK_EXPLORE=1 runs it (docs/scale.md).
 func TestDevMAPSharded(t *testing.T) {
 	if os.Getenv("FACTCHECK_EXPLORE") == "" {
 		t.Skip("set FACTCHECK_EXPLORE=1 to measure MAP@5 on sharded corpora")

@@ -15,7 +15,7 @@ import (
 // fitted to the field (a Huffman code): claims' lengths crowd around the
 // average and few tfs exceed 1, so the 5 bits these took shrink to near
 // their entropy, ~2.7 bits over what the dev slices fetch at 300,000
-// claims (stem buckets 844 -> 710 kB an article; README "Scale").
+// claims (stem buckets 844 -> 710 kB an article; docs/scale.md).
 
 // maxLengthBits bounds a field's LengthBits.
 const maxLengthBits = 8

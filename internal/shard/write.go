@@ -55,7 +55,7 @@ type Options struct {
 }
 
 // DefaultOptions are the options `factcheck index --shards` uses. Where
-// they come from (README "Scale"; TestDevMAPSharded, TestArticleBytes and
+// they come from (docs/scale.md; TestDevMAPSharded, TestArticleBytes and
 // make bench):
 //
 //   - Keep 3000 claim-stem, 300 title-stem and 10 4-gram postings. The
@@ -159,7 +159,7 @@ type Options struct {
 //     with 47 more 4-gram bucket files and 1.156 MB with 45 more; from
 //     0.1 %, 323 kB with 92 more and 1.149 MB with 83 more; homing none
 //     (from 0.3 %) 312 kB with 222 more at 19,250 claims. A request costs
-//     Chromium here about 1 ms (README "Scale"): 0.05 % saves 0.4-0.9 kB
+//     Chromium here about 1 ms (docs/scale.md): 0.05 % saves 0.4-0.9 kB
 //     a request added, the step to 0.1 % 0.2 kB. Lossless: every page as
 //     before.
 //   - Claims reordered (order.go): over the slices, stem buckets fetch
