@@ -1,7 +1,10 @@
 package widget
 
 import (
+	"net/http"
 	"net/url"
+	"path/filepath"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -67,4 +70,28 @@ func TestMissingCorpusFails(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, msg, "corpus: HTTP 404")
 	assert.Empty(t, highlighted(t, ctx))
+}
+
+// A whole corpus whose download fails on the way (cut short, then a busy
+// server's 503) is fetched again: the page is checked as if nothing had
+// failed.
+func TestWholeCorpusRetriesTransientFailures(t *testing.T) {
+	var requests atomic.Int32
+	srv := serve(t, map[string]string{"/a": page("Flaky", testArticle, `data-corpus="/corpus/flaky.fcx"`)},
+		map[string]http.HandlerFunc{"/corpus/flaky.fcx": func(w http.ResponseWriter, r *http.Request) {
+			switch requests.Add(1) {
+			case 1:
+				cutShort(w)
+			case 2:
+				w.WriteHeader(http.StatusServiceUnavailable)
+			default:
+				http.ServeFile(w, r, filepath.Join(assetDir, "default.fcx"))
+			}
+		}})
+	ctx := browsertest.New(t)
+	d := load(t, ctx, srv.URL+"/a", 30*time.Second)
+	want := expected(t, testArticle, "2025-11-05")
+	assert.Equal(t, want, normalize(highlighted(t, ctx)))
+	assert.Equal(t, len(want), d.Matched)
+	assert.EqualValues(t, 3, requests.Load())
 }

@@ -17,11 +17,8 @@ let memory = null; // the wasm instance's memory
 async function init(m) {
   const t = [performance.now()];
   if (m.corpus.endsWith("/")) shards = m.corpus;
-  const wasm = fetch(shards ? m.wasm.replace(/factcheck\.wasm$/, "factcheck-shards.wasm") : m.wasm); // start both downloads before the sync import
-  const corpus = shards ? part("manifest") : fetch(m.corpus).then((r) => {
-    if (!r.ok) throw new Error("corpus: HTTP " + r.status + " for " + m.corpus);
-    return r.arrayBuffer();
-  });
+  const wasm = fetchRetry(shards ? m.wasm.replace(/factcheck\.wasm$/, "factcheck-shards.wasm") : m.wasm); // start both downloads before the sync import
+  const corpus = shards ? part("manifest") : fetchBytes(m.corpus, "corpus");
   importScripts(m.exec);
   const go = new Go();
   const r = await wasm;
@@ -35,7 +32,7 @@ async function init(m) {
   memory = inst.exports.mem;
   go.run(inst); // main() publishes __factcheck, then blocks: run returns
   const fc = self.__factcheck;
-  const bytes = new Uint8Array(await corpus);
+  const bytes = await corpus; // a Uint8Array (fetchBytes, part)
   t.push(performance.now());
   const res = shards ? fc.open(bytes) : fc.load(bytes);
   if (!res.ok) throw new Error(res.error);
@@ -45,12 +42,59 @@ async function init(m) {
   return { fc, info: Object.assign(fc.version(), ms) };
 }
 
+// A request that fails on the way (no answer, a connection cut mid-body) or
+// that a busy or restarting server answers (408, 429, 5xx) is made again,
+// twice at most, after 0.25 s and then 1 s: an article fetches ~1,000 parts,
+// and on a phone's network one of them failing once must not cost the
+// reader the page. Any other answer, a missing file (404) say, is final: it
+// does not mend by waiting. Corpus parts never change, so asking again is
+// safe.
+const retryDelays = [250, 1000];
+
+function transient(r) {
+  return r.status === 408 || r.status === 429 || r.status >= 500;
+}
+
+function pause(ms) {
+  return new Promise((done) => setTimeout(done, ms));
+}
+
+// fetchRetry fetches url, again while the answer is transient; it returns
+// the last answer, or throws the last network error.
+async function fetchRetry(url) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const r = await fetch(url);
+      if (!transient(r) || attempt === retryDelays.length) return r;
+    } catch (e) {
+      if (attempt === retryDelays.length) throw e;
+    }
+    await pause(retryDelays[attempt]);
+  }
+}
+
+// fetchBytes fetches url's body as fetchRetry does, and again when the
+// body is cut off; what names the file in errors.
+async function fetchBytes(url, what) {
+  for (let attempt = 0; ; attempt++) {
+    let err, final = false;
+    try {
+      const r = await fetch(url);
+      if (r.ok) return new Uint8Array(await r.arrayBuffer());
+      err = new Error(what + ": HTTP " + r.status + " for " + url);
+      final = !transient(r);
+    } catch (e) {
+      err = new Error(what + ": network error (" + (e && e.message || e) + ") for " + url);
+    }
+    if (final || attempt === retryDelays.length) throw err;
+    await pause(retryDelays[attempt]);
+  }
+}
+
 // part fetches a file of the sharded corpus, gunzipped (unless the server
 // already decoded it).
 async function part(name) {
-  const r = await fetch(shards + name);
-  if (!r.ok) throw new Error("corpus part " + name + ": HTTP " + r.status);
-  let b = new Uint8Array(await r.arrayBuffer());
+  let b = await fetchBytes(shards + name, "corpus part " + name);
   fetched += b.length;
   if (b[0] === 0x1f && b[1] === 0x8b) {
     try {
@@ -75,13 +119,18 @@ async function run(fc, f, cpu) {
     cpu.ms += performance.now() - t0;
     if (!out.ok || out.need === undefined) return out;
     const names = out.need.split("\n");
-    let i = 0;
+    let i = 0, failed = false; // after a part fails for good, the check has failed: fetch no more
     const next = async () => {
-      while (i < names.length) {
-        const name = names[i++], b = await part(name);
-        const t1 = performance.now(), res = fc.add(name, b);
-        cpu.ms += performance.now() - t1;
-        if (!res.ok) throw new Error(res.error);
+      while (i < names.length && !failed) {
+        try {
+          const name = names[i++], b = await part(name);
+          const t1 = performance.now(), res = fc.add(name, b);
+          cpu.ms += performance.now() - t1;
+          if (!res.ok) throw new Error(res.error);
+        } catch (e) {
+          failed = true;
+          throw e;
+        }
       }
     };
     await Promise.all(Array.from({ length: 64 }, next));

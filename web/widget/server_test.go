@@ -88,10 +88,15 @@ func buildIndexFile(src, dst string) error {
 	return os.WriteFile(dst, x.Encode(), 0o644)
 }
 
-// serve starts a server on 127.0.0.1 with the widget under /fc/ and the
-// given pages; it stops when the test ends.
-func serve(t testing.TB, pages map[string]string) *httptest.Server {
+// serve starts a server on 127.0.0.1 with the widget under /fc/, the
+// given pages and any other handlers; it stops when the test ends.
+func serve(t testing.TB, pages map[string]string, handlers ...map[string]http.HandlerFunc) *httptest.Server {
 	mux := http.NewServeMux()
+	for _, hs := range handlers {
+		for path, h := range hs {
+			mux.HandleFunc(path, h)
+		}
+	}
 	mux.Handle("/fc/", http.StripPrefix("/fc/", http.FileServer(http.Dir(assetDir))))
 	mux.HandleFunc("/corpus/custom.fcx", func(w http.ResponseWriter, r *http.Request) {
 		http.ServeFile(w, r, filepath.Join(assetDir, "default.fcx"))

@@ -26,16 +26,20 @@ import (
 // corpus (/corpus/) and pages, and counts the corpus bytes it sent.
 type shardedServer struct {
 	*httptest.Server
-	dir   string
-	build string
-	mu    sync.Mutex
-	sent  map[string]int // corpus file -> bytes sent
+	dir      string
+	build    string
+	mu       sync.Mutex
+	sent     map[string]int // corpus file -> bytes sent
+	requests map[string]int // corpus file -> requests for it
+	// fault, when set, may fail the nth request for a corpus file instead
+	// of serving it (fault returns true when it answered).
+	fault func(w http.ResponseWriter, name string, n int) bool
 }
 
 func serveSharded(t *testing.T, pages map[string]string) *shardedServer {
 	x, err := defaultcorpus.Index()
 	require.NoError(t, err)
-	s := &shardedServer{dir: t.TempDir(), sent: map[string]int{}}
+	s := &shardedServer{dir: t.TempDir(), sent: map[string]int{}, requests: map[string]int{}}
 	m, err := shardio.Write(s.dir, x, shard.DefaultOptions())
 	require.NoError(t, err)
 	s.build = m.Build
@@ -43,10 +47,18 @@ func serveSharded(t *testing.T, pages map[string]string) *shardedServer {
 	mux := http.NewServeMux()
 	mux.Handle("/fc/", http.StripPrefix("/fc/", http.FileServer(http.Dir(assetDir))))
 	mux.HandleFunc("/corpus/", func(w http.ResponseWriter, r *http.Request) {
+		name := strings.TrimPrefix(r.URL.Path, "/corpus/")
+		s.mu.Lock()
+		s.requests[name]++
+		n, fault := s.requests[name], s.fault
+		s.mu.Unlock()
+		if fault != nil && fault(w, name, n) {
+			return
+		}
 		rec := &countingWriter{ResponseWriter: w}
 		files.ServeHTTP(rec, r)
 		s.mu.Lock()
-		s.sent[strings.TrimPrefix(r.URL.Path, "/corpus/")] += rec.n
+		s.sent[name] += rec.n
 		s.mu.Unlock()
 	})
 	for path, body := range pages {
@@ -135,7 +147,10 @@ func TestShardedCorpusDamage(t *testing.T) {
 		name  string
 		parts string // which parts are harmed: every claim record (the article needs some)
 		harm  func(path string) error
-		want  string
+		// fault fails requests instead (harm nil)
+		fault    func(w http.ResponseWriter, name string, n int) bool
+		want     string
+		requests int // for a harmed part: a damaged or missing one is final, a failing server is asked thrice
 	}{
 		{"gzip damaged", "c*", func(p string) error {
 			b, err := os.ReadFile(p)
@@ -156,7 +171,7 @@ func TestShardedCorpusDamage(t *testing.T) {
 			b = gz.Bytes()
 			b[len(b)/2] ^= 0xff
 			return os.WriteFile(p, b, 0o644)
-		}, "damaged gzip"},
+		}, nil, "damaged gzip", 1},
 		{"content changed", "c*", func(p string) error {
 			b, err := os.ReadFile(p)
 			if err == nil {
@@ -170,16 +185,30 @@ func TestShardedCorpusDamage(t *testing.T) {
 				return err
 			}
 			return os.WriteFile(p, b, 0o644)
-		}, "checksum mismatch"},
-		{"missing", "c*", os.Remove, "HTTP 404"},
+		}, nil, "checksum mismatch", 1},
+		{"missing", "c*", os.Remove, nil, "HTTP 404", 1},
+		{"server keeps failing", "c*", nil, func(w http.ResponseWriter, _ string, _ int) bool {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			return true
+		}, "HTTP 503", 3},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := serveSharded(t, map[string]string{"/article": page("Test", testArticle, `data-corpus="/corpus/"`)})
 			parts, err := filepath.Glob(filepath.Join(s.dir, s.build, tc.parts))
 			require.NoError(t, err)
 			require.NotEmpty(t, parts)
+			harmed := map[string]bool{}
 			for _, p := range parts { // every part of the kind: the article needs one of them
-				require.NoError(t, tc.harm(p))
+				name := s.build + "/" + filepath.Base(p)
+				harmed[name] = true
+				if tc.harm != nil {
+					require.NoError(t, tc.harm(p))
+				}
+			}
+			if tc.fault != nil {
+				s.setFault(func(w http.ResponseWriter, name string, n int) bool {
+					return harmed[name] && tc.fault(w, name, n)
+				})
 			}
 			ctx := browsertest.New(t)
 			require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(s.URL+"/article")))
@@ -198,6 +227,84 @@ func TestShardedCorpusDamage(t *testing.T) {
 			marks, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("mark.fc-hl").length`))
 			require.NoError(t, err)
 			assert.Zero(t, marks)
+			// The check fails at the first part that fails for good; those
+			// in flight then are asked no more.
+			most := 0
+			for name, n := range s.requestsFor(harmed) {
+				assert.LessOrEqual(t, n, tc.requests, "requests for %s", name)
+				most = max(most, n)
+			}
+			assert.Equal(t, tc.requests, most, "requests for the part that failed the check")
 		})
+	}
+}
+
+// setFault makes fault answer the corpus's requests from now on.
+func (s *shardedServer) setFault(fault func(w http.ResponseWriter, name string, n int) bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.fault = fault
+}
+
+// requestsFor is how many times each of the named corpus files that was
+// asked for was requested.
+func (s *shardedServer) requestsFor(names map[string]bool) map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[string]int{}
+	for name, n := range s.requests {
+		if names[name] {
+			out[name] = n
+		}
+	}
+	return out
+}
+
+// cutShort answers with a body shorter than its Content-Length and drops
+// the connection, as a network that fails mid-transfer does.
+func cutShort(w http.ResponseWriter) {
+	w.Header().Set("Content-Length", "4096")
+	w.WriteHeader(http.StatusOK)
+	w.Write([]byte("FP"))
+	w.(http.Flusher).Flush()
+	panic(http.ErrAbortHandler) // net/http closes the connection without logging
+}
+
+// A part whose first request fails on the way (a busy server's 503, a
+// body cut short) is fetched again, and the page shows what it would have
+// shown: an article fetches hundreds of parts, and a reader on a phone's
+// network must not lose the page to one of them failing once.
+func TestShardedCorpusRetriesTransientFailures(t *testing.T) {
+	s := serveSharded(t, map[string]string{"/article": page("Test", testArticle, `data-corpus="/corpus/"`)})
+	failedOnce := map[byte]string{'c': "503", 'r': "cut short", 's': "cut short"} // records, cards, stem buckets
+	s.setFault(func(w http.ResponseWriter, name string, n int) bool {
+		rest, ok := strings.CutPrefix(name, s.build+"/")
+		if !ok || n > 1 || failedOnce[rest[0]] == "" {
+			return false
+		}
+		if failedOnce[rest[0]] == "503" {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			return true
+		}
+		cutShort(w)
+		return true
+	})
+	ctx := browsertest.New(t)
+	d := load(t, ctx, s.URL+"/article", 60*time.Second)
+
+	want := expected(t, testArticle, "2025-11-05")
+	assert.Equal(t, want, normalize(highlighted(t, ctx)), "the page highlights what the engine matches on the whole index")
+	assert.Equal(t, len(want), d.Matched)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	seen := map[byte]int{}
+	for name, n := range s.requests {
+		if rest, ok := strings.CutPrefix(name, s.build+"/"); ok && failedOnce[rest[0]] != "" {
+			seen[rest[0]]++
+			assert.Equal(t, 2, n, "%s: failed once, then fetched", name)
+		}
+	}
+	for kind := range failedOnce {
+		assert.Positive(t, seen[kind], "the article needed parts of kind %c", kind)
 	}
 }
