@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"net/http"
 	"syscall/js"
+	"time"
 
 	"github.com/syumai/workers"
 	"github.com/syumai/workers/cloudflare"
@@ -21,6 +22,7 @@ import (
 	"github.com/factcheckwidget/factcheck/internal/api"
 	"github.com/factcheckwidget/factcheck/internal/engine"
 	"github.com/factcheckwidget/factcheck/internal/index"
+	"github.com/factcheckwidget/factcheck/internal/shardio"
 	"github.com/factcheckwidget/factcheck/wasm/worker/edge"
 )
 
@@ -50,7 +52,10 @@ func main() {
 		if err != nil {
 			panic("worker: " + err.Error())
 		}
-		h = &edge.Sharded{Fallback: h, Src: r2Source{bucket}, Options: opt, Every: every}
+		// A failed R2 read is tried twice more (after 50 and 100 ms)
+		// before the request gets its 500.
+		src := shardio.Retry(r2Source{bucket}, 3, 50*time.Millisecond)
+		h = &edge.Sharded{Fallback: h, Src: src, Options: opt, Every: every}
 	}
 	workers.ServeNonBlock(edge.Buffered(h, sendRaw))
 	workers.Ready()
