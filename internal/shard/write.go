@@ -58,18 +58,24 @@ type Options struct {
 // they come from (docs/scale.md; TestDevMAPSharded, TestArticleBytes and
 // make bench):
 //
-//   - Keep 3000 claim-stem, 300 title-stem and 10 4-gram postings. The
-//     claim-stem cut is what costs at 300,000 claims: 2022-2b MAP@5 with
-//     context, sharded against 0.256 whole, was 0.229 with 1,000
-//     claim-stem postings, 0.230 with 2,000, 0.248 with 3,000, 0.237 with
-//     title lists uncut, 0.262 with both stem fields uncut, and 0.258
-//     with nothing cut (so 20 candidates a sentence lose nothing). On the
-//     2022-2b train queries (tuned there, checked on dev) the loss was
-//     0.026 with 1,000 and 0.004 with 3,000 (0.308 and 0.330 against
-//     0.334). 3,000 fetch 27 % more at 300,000 claims and 1 % more at
-//     19,250. The first stage barely needs 4-gram postings (words find
-//     the candidates; the 4-grams weigh in when ranking, from every
-//     claim's own record): on the train queries MAP@5 at 19,250 claims
+//   - Keep 2500 claim-stem, 300 title-stem and 10 4-gram postings. The
+//     claim-stem cut is what costs at 300,000 claims. With today's
+//     format and 20 candidates a sentence, the 2022-2b train queries'
+//     MAP@5 there (without / with context; whole index 0.321 / 0.335) is
+//     0.310 / 0.325 with 2,000 claim-stem postings, 0.319 / 0.332 with
+//     2,250, 0.320 / 0.334 with 2,500, 0.318 / 0.332 with 2,750, 0.317 /
+//     0.330 with 3,000 and 0.318 / 0.332 with 3,500, for 697, 723, 747,
+//     768, 788 and 824 kB an article (the 1,000-word dev slices); on dev
+//     2,500 gives 0.211 / 0.250 against 0.209 / 0.249 with 3,000 (whole
+//     0.221 / 0.258). At 19,250 claims 2,500 and 3,000 rank and show the
+//     same. Before that (50 candidates, older formats): 2022-2b dev
+//     MAP@5 with context, sharded against 0.256 whole, was 0.229 with
+//     1,000 claim-stem postings, 0.230 with 2,000, 0.248 with 3,000,
+//     0.237 with title lists uncut, 0.262 with both stem fields uncut,
+//     and 0.258 with nothing cut; on train 0.308 with 1,000 and 0.330
+//     with 3,000 against 0.334. The first stage barely needs 4-gram
+//     postings (words find the candidates; the 4-grams weigh in when
+//     ranking, from every claim's own record): on the train queries MAP@5 at 19,250 claims
 //     (2020-2, 2022-2a, 2022-2b, 2022-2b with context) is 0.870, 0.861,
 //     0.507, 0.520 with 100, 0.870, 0.861, 0.505, 0.519 with 25, 0.871,
 //     0.862, 0.504, 0.519 with 10 and 0.870, 0.861, 0.503, 0.517 with
@@ -177,7 +183,7 @@ type Options struct {
 //     instead of 497 kB in 1,529 ("South Korea troops" 125 kB instead of
 //     141).
 func DefaultOptions() Options {
-	return Options{Keep: [index.NumFields]int{3000, 300, 10}, LengthBits: [index.NumFields]int{4, 4, 0}, GramPostingsShare: 0.003,
+	return Options{Keep: [index.NumFields]int{2500, 300, 10}, LengthBits: [index.NumFields]int{4, 4, 0}, GramPostingsShare: 0.003,
 		GramHomeShare: 0.0005, StemsPerBucket: 1, GramsPerBucket: 2, KeywordsPerBucket: 4, Chunk: 1, CardChunk: 8, Dictionary: 16 << 10, Reorder: true}
 }
 
