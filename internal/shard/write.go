@@ -75,8 +75,9 @@ type Options struct {
 //     and 0.258 with nothing cut; on train 0.308 with 1,000 and 0.330
 //     with 3,000 against 0.334. The first stage barely needs 4-gram
 //     postings (words find the candidates; the 4-grams weigh in when
-//     ranking, from every claim's own record): on the train queries MAP@5 at 19,250 claims
-//     (2020-2, 2022-2a, 2022-2b, 2022-2b with context) is 0.870, 0.861,
+//     ranking, from every claim's own record): on the train queries
+//     MAP@5 at 19,250 claims (2020-2, 2022-2a, 2022-2b, 2022-2b with
+//     context) is 0.870, 0.861,
 //     0.507, 0.520 with 100, 0.870, 0.861, 0.505, 0.519 with 25, 0.871,
 //     0.862, 0.504, 0.519 with 10 and 0.870, 0.861, 0.503, 0.517 with
 //     none; at 300,000 claims 0.332 with 10 against 0.330 with 100 (with

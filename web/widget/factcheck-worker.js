@@ -17,12 +17,12 @@ let memory = null; // the wasm instance's memory
 async function init(m) {
   const t = [performance.now()];
   if (m.corpus.endsWith("/")) shards = m.corpus;
-  const wasm = fetchRetry(shards ? m.wasm.replace(/factcheck\.wasm$/, "factcheck-shards.wasm") : m.wasm); // start both downloads before the sync import
+  const wasmURL = shards ? m.wasm.replace(/factcheck\.wasm$/, "factcheck-shards.wasm") : m.wasm;
+  const wasm = retrying(() => request(wasmURL, "wasm")); // start both downloads before the sync import
   const corpus = shards ? part("manifest") : fetchBytes(m.corpus, "corpus");
   importScripts(m.exec);
   const go = new Go();
   const r = await wasm;
-  if (!r.ok) throw new Error("wasm: HTTP " + r.status + " for " + r.url);
   // Compile while downloading when the server sends the wasm MIME type
   // (instantiateStreaming rejects any other).
   const inst = /^application\/wasm/.test(r.headers.get("content-type") || "")
@@ -59,36 +59,43 @@ function pause(ms) {
   return new Promise((done) => setTimeout(done, ms));
 }
 
-// fetchRetry fetches url, again while the answer is transient; it returns
-// the last answer, or throws the last network error.
-async function fetchRetry(url) {
-  for (let attempt = 0; ; attempt++) {
+// retrying calls attempt until it returns, throws an error marked final,
+// or has failed retryDelays.length + 1 times; it throws the last error.
+async function retrying(attempt) {
+  for (let i = 0; ; i++) {
     try {
-      const r = await fetch(url);
-      if (!transient(r) || attempt === retryDelays.length) return r;
+      return await attempt();
     } catch (e) {
-      if (attempt === retryDelays.length) throw e;
+      if (e.final || i === retryDelays.length) throw e;
     }
-    await pause(retryDelays[attempt]);
+    await pause(retryDelays[i]);
   }
 }
 
-// fetchBytes fetches url's body as fetchRetry does, and again when the
-// body is cut off; what names the file in errors.
-async function fetchBytes(url, what) {
-  for (let attempt = 0; ; attempt++) {
-    let err, final = false;
-    try {
-      const r = await fetch(url);
-      if (r.ok) return new Uint8Array(await r.arrayBuffer());
-      err = new Error(what + ": HTTP " + r.status + " for " + url);
-      final = !transient(r);
-    } catch (e) {
-      err = new Error(what + ": network error (" + (e && e.message || e) + ") for " + url);
-    }
-    if (final || attempt === retryDelays.length) throw err;
-    await pause(retryDelays[attempt]);
+// request fetches url once: its answer when that is a success, else an
+// error naming what, marked final when asking again would not help.
+async function request(url, what) {
+  let r;
+  try {
+    r = await fetch(url);
+  } catch (e) {
+    throw new Error(what + ": network error (" + (e && e.message || e) + ") for " + url);
   }
+  if (r.ok) return r;
+  throw Object.assign(new Error(what + ": HTTP " + r.status + " for " + url), { final: !transient(r) });
+}
+
+// fetchBytes fetches url's body, again after a transient failure, the
+// body cut short included.
+function fetchBytes(url, what) {
+  return retrying(async () => {
+    const r = await request(url, what);
+    try {
+      return new Uint8Array(await r.arrayBuffer());
+    } catch (e) {
+      throw new Error(what + ": body cut short (" + (e && e.message || e) + ") for " + url);
+    }
+  });
 }
 
 // part fetches a file of the sharded corpus, gunzipped (unless the server
