@@ -3,6 +3,7 @@ package shard
 import (
 	"bytes"
 	"hash/crc32"
+	"slices"
 	"testing"
 )
 
@@ -83,6 +84,26 @@ func FuzzManifest(f *testing.F) {
 			if _, err := DecodeManifest(back.Encode()); err != nil {
 				t.Fatalf("re-encoded manifest does not decode: %v", err)
 			}
+		}
+	})
+}
+
+// Any block gives the postings the bit at a time reader gives, or an
+// error where it errs: the 64-bit reader changes the speed, not the
+// answer.
+func FuzzDecodePostings(f *testing.F) {
+	lengths, code, symLens := testPostingCode(f)
+	f.Add(writeTestPostings([]int{0, 5, 6, 900}, []int{1, 3, 1, 70}, []int{0, 1, 2, 3}, 4, symLens), 4, 1000)
+	f.Add(writeTestPostings([]int{3, 1 << 20}, []int{1, 1}, []int{3, 3}, 19, symLens), 2, 1<<21)
+	f.Add([]byte{0xff, 0, 0, 0, 0, 0, 0, 0, 0, 1}, 1, 1<<30)
+	f.Fuzz(func(t *testing.T, block []byte, n, claims int) {
+		if n < 0 || n > 1<<12 || claims <= 0 {
+			return
+		}
+		got, ok := decodePostings(block, n, claims, lengths, code, nil)
+		want, wantOK := slowPostings(block, n, claims, lengths, code)
+		if ok != wantOK || ok && !slices.Equal(got, want) {
+			t.Fatalf("decodePostings = %v, %v; bit at a time %v, %v", got, ok, want, wantOK)
 		}
 	})
 }

@@ -105,27 +105,10 @@ func (r *reader) postings(n, claims int, pc *postingCode, cut bool) []uint32 {
 	if cut {
 		code = pc.code[1]
 	}
-	br := bitReader{b: block}
-	k := uint(br.read(5))
-	out := make([]uint32, 0, 3*n)
-	doc := uint64(0)
-	for j := 0; j < n; j++ {
-		doc += br.expGolomb(k)
-		sym := br.symbol(code)
-		tf := uint64(1)
-		if sym >= len(pc.lengths) {
-			tf = br.expGolomb(0) + 2
-		}
-		length := pc.lengths[sym&(len(pc.lengths)-1)]
-		if br.bad || doc >= uint64(claims) || tf > maxFieldLen {
-			r.Corrupt()
-			return nil
-		}
-		out = append(out, uint32(doc), uint32(tf), length)
-		doc++
-	}
-	if br.pos+7 < uint(len(block))*8 { // more than padding left
+	out, ok := decodePostings(block, n, claims, pc.lengths, code, make([]uint32, 0, 3*n))
+	if !ok {
 		r.Corrupt()
+		return nil
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"html"
 	"math"
+	"math/rand/v2"
 	"os"
 	"regexp"
 	"strconv"
@@ -509,8 +510,8 @@ func TestLengthCode(t *testing.T) {
 	assert.Equal(t, []uint32{43}, lengthTable(43.2, 0, 0))
 }
 
-// Bit-packed postings read back what was written, in any order of the
-// code; a block cut short is an error, not a wrong value.
+// Exp-Golomb codes of any order read back what was written, and count
+// their bits as expGolombBits says.
 func TestExpGolomb(t *testing.T) {
 	values := []uint64{0, 1, 2, 3, 7, 8, 190, 1 << 20, 1<<32 - 1, 5}
 	for k := uint(0); k < 12; k++ {
@@ -521,16 +522,10 @@ func TestExpGolomb(t *testing.T) {
 		}
 		r := bitReader{b: w.bytes()}
 		for _, v := range values {
-			require.Equal(t, v, r.expGolomb(k), "order %d", k)
+			require.Equal(t, v, slowExpGolomb(&r, k), "order %d", k)
 			require.Equal(t, v&0x3f, r.read(6))
 		}
 		require.False(t, r.bad)
-		cut := bitReader{b: w.bytes()[:len(w.bytes())/2]}
-		for range values {
-			cut.expGolomb(k)
-			cut.read(6)
-		}
-		assert.True(t, cut.bad, "order %d: a block cut in half reads past its end", k)
 	}
 	var w bitWriter
 	for _, v := range values {
@@ -543,6 +538,121 @@ func TestExpGolomb(t *testing.T) {
 	assert.Equal(t, (n+7)/8, len(w.bytes()), "expGolombBits counts what is written")
 	assert.Equal(t, uint(7), bestOrder([]uint64{150, 200, 90, 300, 120}), "gaps near 2^7 take order 7")
 	assert.Equal(t, uint(0), bestOrder([]uint64{0, 0, 1, 0}), "dense lists take order 0")
+}
+
+// slowExpGolomb reads an Exp-Golomb code a bit at a time: the reference
+// decodePostings's 64-bit reads are checked against.
+func slowExpGolomb(r *bitReader, k uint) uint64 {
+	z := uint(0)
+	for r.read(1) == 0 {
+		if z++; z+k > maxGolombBits || r.bad {
+			r.bad = true
+			return 0
+		}
+	}
+	return (1<<(z+k) | r.read(z+k)) - 1<<k
+}
+
+// slowPostings is decodePostings a bit at a time (what format version 6
+// read with): the reference for the tests and the fuzz target.
+func slowPostings(block []byte, n, claims int, lengths []uint32, code *symbolCode) ([]uint32, bool) {
+	br := bitReader{b: block}
+	k := uint(br.read(5))
+	var out []uint32
+	doc := uint64(0)
+	for range n {
+		doc += slowExpGolomb(&br, k)
+		sym := br.symbol(code)
+		tf := uint64(1)
+		if sym >= len(lengths) {
+			tf = slowExpGolomb(&br, 0) + 2
+		}
+		if br.bad || doc >= uint64(claims) || tf > maxFieldLen {
+			return nil, false
+		}
+		out = append(out, uint32(doc), uint32(tf), lengths[sym&(len(lengths)-1)])
+		doc++
+	}
+	return out, br.pos+7 >= uint(len(block))*8
+}
+
+// testPostingCode is a posting code of 4 length codes (symbols 0-3: tf 1,
+// 4-7: tf > 1) whose symbols take 1 to 7 bits, and none longer than
+// fastBits, so both of decodePostings's symbol paths are read.
+func testPostingCode(t testing.TB) ([]uint32, *symbolCode, []uint8) {
+	lengths := []uint8{1, 2, 3, 4, 5, 6, 13, 13}
+	code := newSymbolCode(lengths)
+	require.NotNil(t, code)
+	return []uint32{3, 9, 27, 81}, code, lengths
+}
+
+// writeTestPostings writes postings (claim id ascending, tf, symbol's
+// length code) as the writer does, in order k.
+func writeTestPostings(docs []int, tfs []int, lcodes []int, k uint, symLens []uint8) []byte {
+	codes := canonicalCodes(symLens)
+	bw := bitWriter{}
+	bw.write(uint64(k), 5)
+	prev := -1
+	for i, d := range docs {
+		bw.expGolomb(uint64(d-prev-1), k)
+		prev = d
+		s := lcodes[i]
+		if tfs[i] > 1 {
+			s += 4
+		}
+		bw.write(uint64(codes[s]), uint(symLens[s]))
+		if tfs[i] > 1 {
+			bw.expGolomb(uint64(tfs[i]-2), 0)
+		}
+	}
+	return bw.bytes()
+}
+
+// Bit-packed postings read back what was written, for every order and
+// both symbol paths; a block cut short, with bytes left over or naming a
+// claim past the corpus is an error, never a wrong value; and the 64-bit
+// reader agrees with the bit at a time one on every block.
+func TestDecodePostings(t *testing.T) {
+	lengths, code, symLens := testPostingCode(t)
+	rng := rand.New(rand.NewPCG(7, 7))
+	for k := uint(0); k < 20; k++ {
+		n := 1 + rng.IntN(300)
+		docs, tfs, lcodes := make([]int, n), make([]int, n), make([]int, n)
+		doc := -1
+		for i := range n {
+			doc += 1 + rng.IntN(1<<k+1)
+			docs[i], tfs[i], lcodes[i] = doc, 1, rng.IntN(4)
+			if rng.IntN(5) == 0 {
+				tfs[i] = 2 + rng.IntN(1000)
+			}
+		}
+		claims := doc + 1
+		block := writeTestPostings(docs, tfs, lcodes, k, symLens)
+		got, ok := decodePostings(block, n, claims, lengths, code, nil)
+		require.True(t, ok, "order %d", k)
+		want := make([]uint32, 0, 3*n)
+		for i := range n {
+			want = append(want, uint32(docs[i]), uint32(tfs[i]), lengths[lcodes[i]])
+		}
+		require.Equal(t, want, got, "order %d", k)
+
+		_, ok = decodePostings(block[:len(block)/2], n, claims, lengths, code, nil)
+		assert.False(t, ok, "order %d: a block cut in half", k)
+		_, ok = decodePostings(append(block, 0x80), n, claims, lengths, code, nil)
+		assert.False(t, ok, "order %d: a byte left over", k)
+		_, ok = decodePostings(block, n, claims-1, lengths, code, nil)
+		assert.False(t, ok, "order %d: the last claim id is past the corpus", k)
+		for range 50 { // damaged blocks: the same answer as the reference
+			bad := append([]byte(nil), block...)
+			bad[rng.IntN(len(bad))] ^= byte(1 << rng.IntN(8))
+			g, gok := decodePostings(bad, n, claims, lengths, code, nil)
+			w, wok := slowPostings(bad, n, claims, lengths, code)
+			require.Equal(t, wok, gok, "order %d", k)
+			if wok {
+				require.Equal(t, w, g, "order %d", k)
+			}
+		}
+	}
 }
 
 // The work of a warm request on a sharded corpus (every part at hand), as
