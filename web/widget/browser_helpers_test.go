@@ -16,7 +16,13 @@ import (
 type done struct {
 	Matched int     `json:"matched"`
 	CheckMs float64 `json:"checkMs"`
+	GoMs    float64 `json:"goMs"`
 	TotalMs float64 `json:"totalMs"`
+	Rounds  []struct {
+		Parts int     `json:"parts"`
+		Ms    float64 `json:"ms"`
+		AddMs float64 `json:"addMs"`
+	} `json:"rounds"`
 }
 
 // load navigates to url and waits until the widget has highlighted the

@@ -182,7 +182,7 @@
       await wrap(ex, res.sentences);
       performance.mark("factcheck:highlighted");
       el.setAttribute("data-fc-state", "done");
-      const detail = { matched: res.sentences.length, checkMs: res.ms, totalMs: performance.now() - t0 };
+      const detail = { matched: res.sentences.length, checkMs: res.ms, goMs: res.cpuMs, rounds: res.rounds, totalMs: performance.now() - t0 };
       el.dispatchEvent(new CustomEvent("factcheck:done", { bubbles: true, detail }));
       return detail;
     } catch (err) {

@@ -132,6 +132,19 @@ func TestShardedCorpusHighlights(t *testing.T) {
 		assert.True(t, n == "manifest" || strings.HasPrefix(n, s.build+"/"), "fetched %s", n)
 		assert.NotContains(t, n, "/k", "keyword buckets are the API's, not the widget's")
 	}
+	// The done event says where the check's time went: its rounds of
+	// fetches (every part but the manifest, which loading fetched) and its
+	// time in Go.
+	parts := 0
+	for _, r := range d.Rounds {
+		parts += r.Parts
+		assert.Positive(t, r.Parts)
+		assert.LessOrEqual(t, r.AddMs, r.Ms, "adding a round's parts is part of its time")
+	}
+	assert.GreaterOrEqual(t, len(d.Rounds), 4, "sections, stem buckets, records, cards at least")
+	assert.Equal(t, len(names)-1, parts, "the rounds' parts are the files fetched but the manifest")
+	assert.Positive(t, d.GoMs)
+	assert.LessOrEqual(t, d.GoMs, d.CheckMs)
 	// factcheck.search answers from the same corpus.
 	ids, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`factcheck.search("28,500 US troops are stationed in South Korea").then((ms) => ms.map((m) => m.id))`, chromedp.EvalAwaitPromise))
 	require.NoError(t, err)
