@@ -3,10 +3,12 @@ package bench
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strconv"
 	"sync"
 	"testing"
@@ -39,7 +41,10 @@ func (d *partLog) Fetch(ctx context.Context, name string) ([]byte, error) {
 // the parts a 1,000-word dev debate needs from sharded PolitiFact (the
 // same list the reader asks for), with 64 or 6 requests in flight, with
 // and without gunzipping the gzipped ones as the widget does (README
-// "Scale"). A measurement: FACTCHECK_EXPLORE=1 runs it.
+// "Scale"); then the same parts laid end to end in one file, fetched as
+// multi-range requests (RFC 9110 14.6: one multipart/byteranges answer
+// for many ranges), 50 or 200 ranges a request, which the widget does
+// not do (docs/scale.md). A measurement: FACTCHECK_EXPLORE=1 runs it.
 func TestRequestCost(t *testing.T) {
 	if os.Getenv("FACTCHECK_EXPLORE") == "" {
 		t.Skip("set FACTCHECK_EXPLORE=1 to measure the browser's cost of a request")
@@ -63,50 +68,90 @@ func TestRequestCost(t *testing.T) {
 		t.Fatal(err)
 	}
 	names, _ := json.Marshal(log.names)
+	// The parts end to end, and the byte range of each.
+	var pack []byte
+	var spans [][2]int
+	for _, n := range log.names {
+		b, err := os.ReadFile(filepath.Join(dir, n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		spans = append(spans, [2]int{len(pack), len(pack) + len(b) - 1})
+		pack = append(pack, b...)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "pack"), pack, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ranges, _ := json.Marshal(spans)
 	mux := http.NewServeMux()
 	mux.Handle("/corpus/", http.StripPrefix("/corpus/", http.FileServer(http.Dir(dir))))
 	mux.HandleFunc("/fetch.js", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/javascript")
-		io.WriteString(w, `const names = `+string(names)+`;
+		io.WriteString(w, `const names = `+string(names)+`, ranges = `+string(ranges)+`;
+let sent = 0;
 async function part(name, gunzip) {
   let b = new Uint8Array(await (await fetch("/corpus/" + name)).arrayBuffer());
+  sent += b.length;
   if (gunzip && b[0] === 0x1f && b[1] === 0x8b)
     b = new Uint8Array(await new Response(new Blob([b]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
   return b;
 }
+async function span(from) { // up to perRequest ranges of the pack in one request
+  const r = await fetch("/corpus/pack", { headers: { Range: "bytes=" + from.map(([a, b]) => a + "-" + b).join(",") } });
+  if (r.status !== 206) throw new Error("HTTP " + r.status);
+  const n = (await r.arrayBuffer()).byteLength; // read before adding: sent += await ... would add to a stale sum
+  sent += n;
+}
 onmessage = async (e) => {
-  const { gunzip, inFlight } = e.data, t0 = performance.now();
-  let i = 0;
-  const next = async () => { while (i < names.length) await part(names[i++], gunzip); };
+  const { gunzip, inFlight, perRequest } = e.data, t0 = performance.now();
+  let i = 0, requests = 0;
+  const next = async () => {
+    while (i < names.length) {
+      requests++;
+      if (perRequest > 0) await span(ranges.slice(i, i += perRequest));
+      else await part(names[i++], gunzip);
+    }
+  };
   await Promise.all(Array.from({ length: inFlight }, next));
-  postMessage(performance.now() - t0);
+  postMessage({ ms: performance.now() - t0, requests, sent });
 };`)
 	})
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		io.WriteString(w, `<!doctype html><script>
-window.run = (gunzip, inFlight) => new Promise((done) => {
+window.run = (gunzip, inFlight, perRequest) => new Promise((done) => {
   const w = new Worker("/fetch.js");
   w.onmessage = (e) => { done(e.data); w.terminate(); };
-  w.postMessage({ gunzip, inFlight });
+  w.postMessage({ gunzip, inFlight, perRequest });
 });</script>`)
 	})
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
-	for _, inFlight := range []int{64, 6} {
-		for _, gunzip := range []bool{false, true} {
-			ctx := browsertest.New(t)
-			tctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
-			if err := chromedp.Do(tctx, chromedp.Navigate(srv.URL+"/")); err != nil {
-				t.Fatal(err)
-			}
-			ms, err := chromedp.Run(tctx, chromedp.Evaluate[float64](
-				"run("+strconv.FormatBool(gunzip)+", "+strconv.Itoa(inFlight)+")", chromedp.EvalAwaitPromise))
-			cancel()
-			chromedp.Cancel(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Logf("%d parts, %d in flight, gunzip %v: %.0f ms (%.2f ms a part)", len(log.names), inFlight, gunzip, ms, ms/float64(len(log.names)))
+	type run struct {
+		gunzip             bool
+		inFlight, perRange int
+	}
+	runs := []run{{false, 64, 0}, {true, 64, 0}, {false, 6, 0}, {true, 6, 0}, {false, 64, 50}, {false, 64, 200}}
+	for _, r := range runs {
+		ctx := browsertest.New(t)
+		tctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+		if err := chromedp.Do(tctx, chromedp.Navigate(srv.URL+"/")); err != nil {
+			t.Fatal(err)
 		}
+		type result struct {
+			Ms             float64
+			Requests, Sent int
+		}
+		got, err := chromedp.Run(tctx, chromedp.Evaluate[result](
+			"run("+strconv.FormatBool(r.gunzip)+", "+strconv.Itoa(r.inFlight)+", "+strconv.Itoa(r.perRange)+")", chromedp.EvalAwaitPromise))
+		cancel()
+		chromedp.Cancel(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		how := fmt.Sprintf("%d in flight, gunzip %v", r.inFlight, r.gunzip)
+		if r.perRange > 0 {
+			how = fmt.Sprintf("%d ranges a request", r.perRange)
+		}
+		t.Logf("%d parts, %s: %.0f ms (%.2f ms a part) in %d requests, %d bytes sent", len(log.names), how, got.Ms, got.Ms/float64(len(log.names)), got.Requests, got.Sent)
 	}
 }
