@@ -261,7 +261,10 @@ const maxGolombBits = 40
 func decodePostings(block []byte, n, claims int, lengths []uint32, code *symbolCode, out []uint32) ([]uint32, bool) {
 	// acc holds the next bits, most significant first, with zeros after
 	// the block's end; nacc counts them (each loop "for nacc <= 56" tops
-	// it up a byte at a time); used counts the bits read.
+	// it up a byte at a time); used counts the bits read. The top-up is
+	// written out before each read rather than called: one loop over a
+	// posting's steps with a single top-up took 15.6-17.2 ms against
+	// 12.8-13.5 for the benchmark above.
 	var acc uint64
 	var nacc, used uint
 	next := 0
