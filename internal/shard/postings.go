@@ -255,9 +255,10 @@ const maxGolombBits = 40
 // buckets of an article (220 at 300,000 claims) took 12.8-13.5 ms
 // natively against 18.6-19.6 with the bit at a time reader it replaced
 // (one bitReader.read call a bit of a gap's prefix; FuzzDecodePostings
-// holds the two to the same answers), and in the widget's wasm 72-104 ms against 86-138
-// once V8 has optimised it; in V8's baseline code, where a page's first
-// check mostly runs, the two take the same (docs/scale.md).
+// holds the two to the same answers), and in the widget's wasm 72-104 ms
+// against 86-138 once V8 has optimised it; in V8's baseline code, where
+// a page's first check mostly runs, the two take the same
+// (docs/scale.md).
 func decodePostings(block []byte, n, claims int, lengths []uint32, code *symbolCode, out []uint32) ([]uint32, bool) {
 	// acc holds the next bits, most significant first, with zeros after
 	// the block's end; nacc counts them (each loop "for nacc <= 56" tops

@@ -553,8 +553,8 @@ func slowExpGolomb(r *bitReader, k uint) uint64 {
 	return (1<<(z+k) | r.read(z+k)) - 1<<k
 }
 
-// slowPostings is decodePostings a bit at a time (what format version 6
-// read with): the reference for the tests and the fuzz target.
+// slowPostings is decodePostings a bit at a time, as the reader before it
+// read: the reference for the tests and the fuzz target.
 func slowPostings(block []byte, n, claims int, lengths []uint32, code *symbolCode) ([]uint32, bool) {
 	br := bitReader{b: block}
 	k := uint(br.read(5))
@@ -577,8 +577,8 @@ func slowPostings(block []byte, n, claims int, lengths []uint32, code *symbolCod
 }
 
 // testPostingCode is a posting code of 4 length codes (symbols 0-3: tf 1,
-// 4-7: tf > 1) whose symbols take 1 to 7 bits, and none longer than
-// fastBits, so both of decodePostings's symbol paths are read.
+// 4-7: tf > 1) whose symbols take 1 to 6 bits but the last two 13, longer
+// than fastBits, so both of decodePostings's symbol paths are read.
 func testPostingCode(t testing.TB) ([]uint32, *symbolCode, []uint8) {
 	lengths := []uint8{1, 2, 3, 4, 5, 6, 13, 13}
 	code := newSymbolCode(lengths)
