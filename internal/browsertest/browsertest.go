@@ -8,7 +8,9 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"strconv"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -106,4 +108,26 @@ func NewTab(t testing.TB, ctx context.Context) context.Context {
 		t.Fatalf("browsertest: open tab: %v", err)
 	}
 	return tab
+}
+
+// Loaded waits until the page a navigation or a form post started has
+// loaded and holds the element with id. It asks again while the page is
+// being replaced: a node query or a script run in a document that is
+// going away fails ("No node with given id found", "Inspected target
+// navigated or closed"), which made tests that wait for a posted form's
+// results flaky.
+func Loaded(id string) chromedp.Action[chromedp.Void] {
+	ready := chromedp.Evaluate[bool](`document.readyState === "complete" && document.getElementById(` + strconv.Quote(id) + `) !== null`)
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		for {
+			if ok, err := ready(ctx, t); err == nil && ok {
+				return nil
+			}
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(20 * time.Millisecond):
+			}
+		}
+	})
 }

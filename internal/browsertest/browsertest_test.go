@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -55,4 +56,30 @@ func TestProxySeesWorkerRequests(t *testing.T) {
 
 func TestForeign(t *testing.T) {
 	assert.Equal(t, []string{"https://example.com/x"}, (&Requests{urls: []string{"data:,x", "https://example.com/x", "blob:http://127.0.0.1:1/1"}}).Foreign("http://127.0.0.1:1/"))
+}
+
+// Loaded waits through a form post for the element the posted page holds,
+// while the page that posted it is still being replaced, and gives up
+// when its context ends.
+func TestLoadedWaitsThroughAFormPost(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		if r.Method == http.MethodPost {
+			time.Sleep(300 * time.Millisecond) // the posting page stays up meanwhile
+			w.Write([]byte(`<!doctype html><title>r</title><p id=results>posted</p>`))
+			return
+		}
+		w.Write([]byte(`<!doctype html><title>f</title><form method=post action=/r><button>go</button></form>
+<script>document.forms[0].requestSubmit();</script>`))
+	}))
+	defer srv.Close()
+	ctx := New(t)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(srv.URL), Loaded("results")))
+	txt, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("results")))
+	require.NoError(t, err)
+	assert.Equal(t, "posted", txt)
+
+	short, cancel := context.WithTimeout(ctx, 200*time.Millisecond)
+	defer cancel()
+	assert.ErrorIs(t, chromedp.Do(short, Loaded("absent")), context.DeadlineExceeded)
 }

@@ -209,7 +209,7 @@ func TestCheckPageRendersHostileCorpusAsText(t *testing.T) {
 		srv := siteServer(t, nil)
 		ctx := browsertest.New(t)
 		g := xsstest.Watch(t, ctx)
-		require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/check/"), submit, chromedp.WaitVisible(chromedp.ID("check-results"))))
+		require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/check/"), submit, browsertest.Loaded("check-results")))
 		results, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("check-results")))
 		require.NoError(t, err)
 		assert.Contains(t, results, xsstest.Sentences[1])

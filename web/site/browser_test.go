@@ -82,7 +82,7 @@ func disableJavaScript() chromedp.Action[chromedp.Void] {
 // serverResults submits the form and returns the server-rendered results.
 func serverResults(t *testing.T, ctx context.Context, url string, steps ...chromedp.Action[chromedp.Void]) string {
 	t.Helper()
-	steps = append(steps, chromedp.Navigate(url+"/check/"), submitCheck(), chromedp.WaitVisible(chromedp.ID("check-results")))
+	steps = append(steps, chromedp.Navigate(url+"/check/"), submitCheck(), browsertest.Loaded("check-results"))
 	require.NoError(t, chromedp.Do(ctx, steps...))
 	text, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("check-results")))
 	require.NoError(t, err)
