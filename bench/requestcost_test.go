@@ -128,7 +128,7 @@ window.run = (gunzip, inFlight, perRequest) => new Promise((done) => {
 	defer srv.Close()
 	type run struct {
 		gunzip             bool
-		inFlight, perRange int
+		inFlight, perRequest int
 	}
 	runs := []run{{false, 64, 0}, {true, 64, 0}, {false, 6, 0}, {true, 6, 0}, {false, 64, 50}, {false, 64, 200}}
 	for _, r := range runs {
@@ -142,15 +142,15 @@ window.run = (gunzip, inFlight, perRequest) => new Promise((done) => {
 			Requests, Sent int
 		}
 		got, err := chromedp.Run(tctx, chromedp.Evaluate[result](
-			"run("+strconv.FormatBool(r.gunzip)+", "+strconv.Itoa(r.inFlight)+", "+strconv.Itoa(r.perRange)+")", chromedp.EvalAwaitPromise))
+			"run("+strconv.FormatBool(r.gunzip)+", "+strconv.Itoa(r.inFlight)+", "+strconv.Itoa(r.perRequest)+")", chromedp.EvalAwaitPromise))
 		cancel()
 		chromedp.Cancel(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
 		how := fmt.Sprintf("%d in flight, gunzip %v", r.inFlight, r.gunzip)
-		if r.perRange > 0 {
-			how = fmt.Sprintf("%d ranges a request", r.perRange)
+		if r.perRequest > 0 {
+			how = fmt.Sprintf("%d ranges a request", r.perRequest)
 		}
 		t.Logf("%d parts, %s: %.0f ms (%.2f ms a part) in %d requests, %d bytes sent", len(log.names), how, got.Ms, got.Ms/float64(len(log.names)), got.Requests, got.Sent)
 	}
