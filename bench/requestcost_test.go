@@ -127,7 +127,7 @@ window.run = (gunzip, inFlight, perRequest) => new Promise((done) => {
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 	type run struct {
-		gunzip             bool
+		gunzip               bool
 		inFlight, perRequest int
 	}
 	runs := []run{{false, 64, 0}, {true, 64, 0}, {false, 6, 0}, {true, 6, 0}, {false, 64, 50}, {false, 64, 200}}
