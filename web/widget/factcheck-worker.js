@@ -72,12 +72,13 @@ async function retrying(attempt) {
   }
 }
 
-// request fetches url once: its answer when that is a success, else an
-// error naming what, marked final when asking again would not help.
-async function request(url, what) {
+// request fetches url once (through the HTTP cache unless cache says
+// otherwise): its answer when that is a success, else an error naming
+// what, marked final when asking again would not help.
+async function request(url, what, cache = "default") {
   let r;
   try {
-    r = await fetch(url);
+    r = await fetch(url, { cache });
   } catch (e) {
     throw new Error(what + ": network error (" + (e && e.message || e) + ") for " + url);
   }
@@ -87,9 +88,9 @@ async function request(url, what) {
 
 // fetchBytes fetches url's body, again after a transient failure, the
 // body cut short included.
-function fetchBytes(url, what) {
+function fetchBytes(url, what, cache) {
   return retrying(async () => {
-    const r = await request(url, what);
+    const r = await request(url, what, cache);
     try {
       return new Uint8Array(await r.arrayBuffer());
     } catch (e) {
@@ -99,9 +100,15 @@ function fetchBytes(url, what) {
 }
 
 // part fetches a file of the sharded corpus, gunzipped (unless the server
-// already decoded it).
+// already decoded it). Claim records (c) and 4-gram buckets (g), three in
+// four of an article's ~1,000 requests, go past the HTTP cache: writing
+// an entry for each took a fifth of a fresh Chromium's time a request
+// (TestRequestCost, docs/scale.md), and a later page finds few of them
+// there (38 % of their bytes over the dev debates read in turn, against
+// 81 % of the stem buckets', which stay cached).
 async function part(name) {
-  let b = await fetchBytes(shards + name, "corpus part " + name);
+  const kind = name.charAt(name.indexOf("/") + 1);
+  let b = await fetchBytes(shards + name, "corpus part " + name, kind === "c" || kind === "g" ? "no-store" : "default");
   fetched += b.length;
   if (b[0] === 0x1f && b[1] === 0x8b) {
     try {
