@@ -100,12 +100,12 @@ function fetchBytes(url, what, cache) {
 }
 
 // part fetches a file of the sharded corpus, gunzipped (unless the server
-// already decoded it). Claim records (c) and 4-gram buckets (g), three in
-// four of an article's ~1,000 requests, go past the HTTP cache: writing
-// an entry for each took a fifth of a fresh Chromium's time a request
-// (TestRequestCost, docs/scale.md), and a later page finds few of them
-// there (38 % of their bytes over the dev debates read in turn, against
-// 81 % of the stem buckets', which stay cached).
+// already decoded it). Claim records (c) and 4-gram buckets (g), two
+// thirds to three quarters of an article's ~1,000 requests, go past the
+// HTTP cache: writing an entry for each took a fifth of a fresh
+// Chromium's time a request (TestRequestCost, docs/scale.md), and a later
+// page finds few of them there (38 % of their bytes over the dev debates
+// read in turn, against 81 % of the stem buckets', which stay cached).
 async function part(name) {
   const kind = name.charAt(name.indexOf("/") + 1);
   let b = await fetchBytes(shards + name, "corpus part " + name, kind === "c" || kind === "g" ? "no-store" : "default");
