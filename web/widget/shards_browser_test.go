@@ -37,6 +37,11 @@ type shardedServer struct {
 	// immutable serves the build's parts as a CDN would: cacheable for a
 	// year, never revalidated (their names never change).
 	immutable bool
+	// crossOrigin serves the corpus to pages of any origin as a plain
+	// static host does: Access-Control-Allow-Origin on every answer, and
+	// no answer to a CORS preflight (OPTIONS), which it counts.
+	crossOrigin bool
+	preflights  int
 }
 
 func serveSharded(t *testing.T, pages map[string]string) *shardedServer {
@@ -52,8 +57,17 @@ func serveSharded(t *testing.T, pages map[string]string) *shardedServer {
 	mux.HandleFunc("/corpus/", func(w http.ResponseWriter, r *http.Request) {
 		name := strings.TrimPrefix(r.URL.Path, "/corpus/")
 		s.mu.Lock()
+		if s.crossOrigin && r.Method == http.MethodOptions {
+			s.preflights++
+			s.mu.Unlock()
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
 		s.requests[name]++
 		n, fault, immutable := s.requests[name], s.fault, s.immutable
+		if s.crossOrigin {
+			w.Header().Set("Access-Control-Allow-Origin", "*")
+		}
 		s.mu.Unlock()
 		if fault != nil && fault(w, name, n) {
 			return
@@ -196,6 +210,30 @@ func TestShardedCorpusCachesWhatPagesShare(t *testing.T) {
 	for _, k := range []byte("scx") {
 		assert.Positive(t, kinds[k], "the page fetched parts of kind %c", k)
 	}
+}
+
+// A sharded corpus on another origin (a CDN, a bucket) works with no more
+// CORS than a static host gives: fetching records past the HTTP cache adds
+// request headers (Cache-Control, Pragma) that the browser sets itself,
+// which must not cost a preflight such a host would refuse.
+func TestShardedCorpusFromAnotherOrigin(t *testing.T) {
+	corpus := serveSharded(t, nil)
+	corpus.crossOrigin = true
+	srv := serve(t, map[string]string{"/article": page("Test", testArticle, `data-corpus="`+corpus.URL+`/corpus/"`)})
+	ctx := browsertest.New(t)
+	d := load(t, ctx, srv.URL+"/article", 60*time.Second)
+	assert.Contains(t, texts(highlighted(t, ctx)), usfk)
+	assert.Equal(t, len(expected(t, testArticle, "2025-11-05")), d.Matched)
+	corpus.mu.Lock()
+	defer corpus.mu.Unlock()
+	assert.Zero(t, corpus.preflights, "no part needs a CORS preflight")
+	kinds := map[byte]bool{}
+	for name := range corpus.requests {
+		if strings.HasPrefix(name, corpus.build+"/") {
+			kinds[name[len(corpus.build)+1]] = true
+		}
+	}
+	assert.True(t, kinds['c'], "records were fetched from the other origin")
 }
 
 // A corrupted or missing part is an error the page can see (the article
