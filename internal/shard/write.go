@@ -77,10 +77,9 @@ type Options struct {
 //     postings (words find the candidates; the 4-grams weigh in when
 //     ranking, from every claim's own record): on the train queries
 //     MAP@5 at 19,250 claims (2020-2, 2022-2a, 2022-2b, 2022-2b with
-//     context) is 0.870, 0.861,
-//     0.507, 0.520 with 100, 0.870, 0.861, 0.505, 0.519 with 25, 0.871,
-//     0.862, 0.504, 0.519 with 10 and 0.870, 0.861, 0.503, 0.517 with
-//     none; at 300,000 claims 0.332 with 10 against 0.330 with 100 (with
+//     context) is 0.870, 0.861, 0.507, 0.520 with 100, 0.870, 0.861,
+//     0.505, 0.519 with 25, 0.871, 0.862, 0.504, 0.519 with 10 and
+//     0.870, 0.861, 0.503, 0.517 with none; at 300,000 claims 0.332 with 10 against 0.330 with 100 (with
 //     context). On dev, 10 gives 0.822, 0.833, 0.370, 0.423 against 100's
 //     0.829, 0.833, 0.370, 0.423 (whole: 0.833, 0.841, 0.366, 0.419), and
 //     0.249 at 300,000 claims against 0.248. An article fetches 0.42 MB
